@@ -1,0 +1,150 @@
+package org.ncverify.linalg;
+
+import java.math.RoundingMode;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
+
+/**
+ * A working precision: the number of significant decimal digits P a result must carry,
+ * plus guard digits G spent on intermediate rounding. All arithmetic of this package is
+ * carried out at P + G digits through a {@link FixedPrecisionApfloatHelper}, so every
+ * operation behaves like a floating-point operation with unit roundoff
+ * eps = 10^-(P+G) (accurate to the second-last digit, see NUMERICS.md); tolerances
+ * are derived from {@link #epsilon()} and {@link #target()}, never written as literals.
+ *
+ * <p>Immutable.
+ */
+public final class Precision {
+    /** Smallest accepted number of digits. */
+    public static final int MIN_DIGITS = 10;
+    /** Largest accepted number of digits. */
+    public static final int MAX_DIGITS = 2000;
+    /** Default guard digits. */
+    public static final int DEFAULT_GUARD = 12;
+
+    private final int digits;
+    private final int guard;
+    private final FixedPrecisionApfloatHelper helper;
+
+    private Precision(int digits, int guard) {
+        this.digits = digits;
+        this.guard = guard;
+        this.helper = new FixedPrecisionApfloatHelper(digits + guard);
+    }
+
+    /** P requested digits with the default guard. */
+    public static Precision of(int digits) {
+        return of(digits, DEFAULT_GUARD);
+    }
+
+    /** P requested digits with G guard digits; P >= 1 and G >= 0. */
+    public static Precision of(int digits, int guard) {
+        if (digits < 1 || guard < 0) {
+            throw new IllegalArgumentException("precision " + digits + " + guard " + guard + " is not positive");
+        }
+        return new Precision(digits, guard);
+    }
+
+    /** Requested significant digits P. */
+    public int digits() {
+        return digits;
+    }
+
+    /** Guard digits G. */
+    public int guard() {
+        return guard;
+    }
+
+    /** Working digits P + G. */
+    public long working() {
+        return (long) digits + guard;
+    }
+
+    /** This precision with {@code extra} more guard digits. */
+    public Precision withExtraGuard(int extra) {
+        return new Precision(digits, guard + extra);
+    }
+
+    /** The arithmetic helper at the working precision. */
+    public FixedPrecisionApfloatHelper helper() {
+        return helper;
+    }
+
+    /** Unit roundoff of the working precision, 10^-(P+G). */
+    public Apfloat epsilon() {
+        return pow10(-working());
+    }
+
+    /** Target accuracy of a result, 10^-P. */
+    public Apfloat target() {
+        return pow10(-digits);
+    }
+
+    /** 10^e as an Apfloat at the working precision. */
+    public Apfloat pow10(long e) {
+        return new Apfloat("1e" + e, working());
+    }
+
+    /** An integer at the working precision. */
+    public Apfloat of(long value) {
+        return new Apfloat(value, working());
+    }
+
+    /** A rational rounded to the working precision. */
+    public Apfloat of(Aprational value) {
+        if (value.signum() == 0) {
+            return Apfloat.ZERO;
+        }
+        return helper.valueOf(value);
+    }
+
+    /** A double (its decimal shortest representation) at the working precision. */
+    public Apfloat ofDouble(double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("non-finite value " + value);
+        }
+        if (value == 0.0) {
+            return Apfloat.ZERO;
+        }
+        return new Apfloat(Double.toString(value), working());
+    }
+
+    /** Any Apfloat set to the working precision. */
+    public Apfloat of(Apfloat value) {
+        return helper.valueOf(value);
+    }
+
+    /**
+     * The value rounded to P significant digits as a plain decimal string; "0" for zero.
+     */
+    public String format(Apfloat value) {
+        return format(value, digits);
+    }
+
+    /** The value rounded to {@code sig} significant digits, plain decimal; "0" for zero. */
+    public static String format(Apfloat value, long sig) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        long p = Math.min(sig, value.precision());
+        return ApfloatMath.round(value, p, RoundingMode.HALF_EVEN).toString(true);
+    }
+
+    /** Exact zero test helper: true when value is the exact integer 0. */
+    public static boolean isZero(Apfloat value) {
+        return value.signum() == 0;
+    }
+
+    /** The exact integer value of a long. */
+    public static Apint exact(long value) {
+        return new Apint(value);
+    }
+
+    @Override
+    public String toString() {
+        return digits + " digits (+" + guard + " guard)";
+    }
+}
