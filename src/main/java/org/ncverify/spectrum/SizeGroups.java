@@ -1,0 +1,116 @@
+package org.ncverify.spectrum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The class sizes grouped by value: distinct sizes c_1 &gt; c_2 &gt; ... &gt; c_D, the
+ * multiplicity m_j of each, and the (0-based) class indices holding it, in class order.
+ * The secular function of diag(n) - n n^T/N only sees the groups:
+ * f(mu) = 1 - (1/N) sum_j m_j c_j^2 / (c_j - mu).
+ */
+public final class SizeGroups {
+    private final long[] sizes;
+    private final long[] distinct;
+    private final int[][] members;
+    private final long total;
+    private final org.apfloat.Apint[] exactValues;
+    private final org.apfloat.Apint[] exactWeights;
+
+    private SizeGroups(long[] sizes) {
+        this.sizes = sizes.clone();
+        long[] sorted = sizes.clone();
+        Arrays.sort(sorted);
+        List<Long> values = new ArrayList<>();
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            if (values.isEmpty() || values.get(values.size() - 1) != sorted[i]) {
+                values.add(sorted[i]);
+            }
+        }
+        this.distinct = values.stream().mapToLong(Long::longValue).toArray();
+        this.members = new int[distinct.length][];
+        long n = 0;
+        for (int j = 0; j < distinct.length; j++) {
+            final long c = distinct[j];
+            members[j] = java.util.stream.IntStream.range(0, sizes.length).filter(k -> sizes[k] == c).toArray();
+        }
+        for (long s : sizes) {
+            n += s;
+        }
+        this.total = n;
+        this.exactValues = new org.apfloat.Apint[distinct.length];
+        this.exactWeights = new org.apfloat.Apint[distinct.length];
+        for (int j = 0; j < distinct.length; j++) {
+            exactValues[j] = new org.apfloat.Apint(distinct[j]);
+            exactWeights[j] = exactValues[j].multiply(exactValues[j]).multiply(new org.apfloat.Apint(members[j].length));
+        }
+    }
+
+    /** c_j as an exact integer (shared, immutable). */
+    org.apfloat.Apint exactValue(int j) {
+        return exactValues[j];
+    }
+
+    /** w_j = m_j c_j^2 as an exact integer (shared, immutable). */
+    org.apfloat.Apint exactWeight(int j) {
+        return exactWeights[j];
+    }
+
+    /** Groups of the given positive sizes. */
+    public static SizeGroups of(long[] sizes) {
+        for (long s : sizes) {
+            if (s <= 0) {
+                throw new IllegalArgumentException("size " + s + " is not positive");
+            }
+        }
+        return new SizeGroups(sizes);
+    }
+
+    /** K. */
+    public int classes() {
+        return sizes.length;
+    }
+
+    /** n_k. */
+    public long size(int k) {
+        return sizes[k];
+    }
+
+    /** N. */
+    public long total() {
+        return total;
+    }
+
+    /** D, the number of distinct sizes. */
+    public int count() {
+        return distinct.length;
+    }
+
+    /** c_j, j = 0..D-1 decreasing. */
+    public long value(int j) {
+        return distinct[j];
+    }
+
+    /** m_j. */
+    public int multiplicity(int j) {
+        return members[j].length;
+    }
+
+    /** Class indices with size c_j, increasing. */
+    public int[] members(int j) {
+        return members[j].clone();
+    }
+
+    /** The sizes sorted decreasingly, n_(1) &gt;= ... &gt;= n_(K). */
+    public long[] sortedDecreasing() {
+        long[] s = new long[sizes.length];
+        int i = 0;
+        for (int j = 0; j < distinct.length; j++) {
+            for (int t = 0; t < members[j].length; t++) {
+                s[i++] = distinct[j];
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,276 @@
+package org.ncverify.spectrum;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exact evidence for claim C8 about the spectrum of Yhat Yhat^T = diag(n) - n n^T/N.
+ *
+ * <p>For every eigenvalue mu_i a closed bracket [lo_i, hi_i] of exact decimal rationals:
+ * <ul>
+ * <li>a secular root: lo_i &lt; mu_i &lt; hi_i around the computed value, half-width
+ *     min(mu_i 10^-(P+3), |distance to the origin pole| / 4), with the exact signs
+ *     f(lo_i) &gt; 0 &gt; f(hi_i) ({@link ExactSecularSign}); since f decreases strictly between
+ *     consecutive poles, exactly one eigenvalue lies in the bracket;</li>
+ * <li>a tied size c of multiplicity m: lo = hi = c, with the exact check that each integer
+ *     Helmert vector w (supported on the tied classes, summing to 0) satisfies n^T w = 0, so
+ *     A w = diag(n) w = c w;</li>
+ * <li>zero: lo = hi = 0 with the exact check A 1 = n - n (n^T 1)/N = 0 (n^T 1 = N).</li>
+ * </ul>
+ * Counting (D-1 roots in disjoint open intervals, sum_j (m_j - 1) Helmert vectors, one null
+ * vector: K independent eigenvectors) shows the list is the whole spectrum. Then, exactly:
+ * interlacing n_(i+1) &lt;= lo_i &lt;= hi_i &lt;= n_(i); the trace identity
+ * sum lo_i &lt;= N - sum n_k^2 / N &lt;= sum hi_i; and the pseudo-determinant identity
+ * prod_{i&lt;K} lo_i &lt;= K prod n_k / N &lt;= prod_{i&lt;K} hi_i.
+ */
+public final class SpectrumCertificate {
+    private static final int MAX_RETRIES = 4;
+
+    private final List<Bracket> brackets;
+    private final boolean interlacing;
+    private final boolean trace;
+    private final boolean pseudoDeterminant;
+    private final boolean exactVectors;
+
+    private SpectrumCertificate(List<Bracket> brackets, boolean interlacing, boolean trace,
+                                boolean pseudoDeterminant, boolean exactVectors) {
+        this.brackets = List.copyOf(brackets);
+        this.interlacing = interlacing;
+        this.trace = trace;
+        this.pseudoDeterminant = pseudoDeterminant;
+        this.exactVectors = exactVectors;
+    }
+
+    /** One certified enclosure lo &lt;= mu_i &lt;= hi. */
+    public static final class Bracket {
+        private final EigenKind kind;
+        private final BigDecimal lower;
+        private final BigDecimal upper;
+        private final boolean certified;
+        private final String evidence;
+
+        Bracket(EigenKind kind, BigDecimal lower, BigDecimal upper, boolean certified, String evidence) {
+            this.kind = kind;
+            this.lower = lower;
+            this.upper = upper;
+            this.certified = certified;
+            this.evidence = evidence;
+        }
+
+        public EigenKind kind() {
+            return kind;
+        }
+
+        /** Exact lower end. */
+        public BigDecimal lower() {
+            return lower;
+        }
+
+        /** Exact upper end. */
+        public BigDecimal upper() {
+            return upper;
+        }
+
+        /** True when the enclosure is proven (exact signs, or an exact eigenvalue). */
+        public boolean certified() {
+            return certified;
+        }
+
+        /** Human-readable evidence. */
+        public String evidence() {
+            return evidence;
+        }
+
+        /** Significant digits of mu_i certified by the bracket; Integer.MAX_VALUE when exact. */
+        public int certifiedDigits() {
+            if (lower.compareTo(upper) == 0) {
+                return Integer.MAX_VALUE;
+            }
+            BigDecimal width = upper.subtract(lower);
+            BigDecimal rel = width.divide(upper.abs(), MathContext.DECIMAL64);
+            return (int) Math.floor(-Math.log10(rel.doubleValue()));
+        }
+    }
+
+    static SpectrumCertificate of(YhatSpectrum spectrum) {
+        SizeGroups g = spectrum.groups();
+        int k = spectrum.size();
+        int digits = spectrum.precision().digits();
+        List<Bracket> list = new ArrayList<>();
+        boolean vectors = true;
+        for (int i = 0; i < k; i++) {
+            switch (spectrum.kind(i)) {
+                case ZERO: {
+                    boolean ok = BigInteger.valueOf(g.total()).equals(sumSizes(g));
+                    vectors &= ok;
+                    list.add(new Bracket(EigenKind.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, ok,
+                        "exact: A 1 = n - n (n^T 1)/N = 0 since n^T 1 = N"));
+                    break;
+                }
+                case TIED_SIZE: {
+                    long c = spectrum.exactEigenvalue(i);
+                    boolean ok = helmertExact(g, c);
+                    vectors &= ok;
+                    list.add(new Bracket(EigenKind.TIED_SIZE, BigDecimal.valueOf(c), BigDecimal.valueOf(c), ok,
+                        "exact: size " + c + " repeated; Helmert vectors w with n^T w = 0 give A w = " + c + " w"));
+                    break;
+                }
+                default:
+                    list.add(rootBracket(spectrum, i, digits));
+                    break;
+            }
+        }
+        return new SpectrumCertificate(list, interlacing(g, list), trace(g, list), pseudoDeterminant(g, list), vectors);
+    }
+
+    private static BigInteger sumSizes(SizeGroups g) {
+        BigInteger s = BigInteger.ZERO;
+        for (int k = 0; k < g.classes(); k++) {
+            s = s.add(BigInteger.valueOf(g.size(k)));
+        }
+        return s;
+    }
+
+    /** Each Helmert vector of the tied block of size c has n^T w = c sum(w) = 0 exactly. */
+    private static boolean helmertExact(SizeGroups g, long c) {
+        for (int j = 0; j < g.count(); j++) {
+            if (g.value(j) == c) {
+                int m = g.multiplicity(j);
+                for (int t = 1; t < m; t++) {
+                    // w = (1, ..., 1 (t times), -t, 0, ...) on the members: n^T w = c (t - t)
+                    BigInteger dot = BigInteger.valueOf(c).multiply(BigInteger.valueOf(t))
+                        .subtract(BigInteger.valueOf(c).multiply(BigInteger.valueOf(t)));
+                    if (dot.signum() != 0) {
+                        return false;
+                    }
+                }
+                return m >= 2;
+            }
+        }
+        return false;
+    }
+
+    private static Bracket rootBracket(YhatSpectrum spectrum, int i, int digits) {
+        SecularRoot root = spectrum.root(i);
+        SizeGroups g = spectrum.groups();
+        BigDecimal mu = spectrum.eigenvalueDecimal(i);
+        BigDecimal relative = mu.multiply(BigDecimal.ONE.scaleByPowerOfTen(-(digits + 3)));
+        BigDecimal poleDistance = new BigDecimal(root.delta().toString(true)).abs()
+            .divide(BigDecimal.valueOf(4));
+        BigDecimal half = relative.min(poleDistance).round(new MathContext(2));
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            BigDecimal lo = mu.subtract(half);
+            BigDecimal hi = mu.add(half);
+            double mag = root.sumSquares() * half.doubleValue();
+            int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - Math.log10(mag))) + 3;
+            int sLo = 0;
+            int sHi = 0;
+            for (int extra = 0; extra <= 16 && (sLo == 0 || sHi == 0); extra += 8) {
+                sLo = sLo != 0 ? sLo : ExactSecularSign.sign(g, lo, scale + extra);
+                sHi = sHi != 0 ? sHi : ExactSecularSign.sign(g, hi, scale + extra);
+            }
+            if (sLo > 0 && sHi < 0) {
+                return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, true,
+                    "exact signs f(lo) > 0 > f(hi) at decimal endpoints; f strictly decreasing on ("
+                        + g.value(root.group() + 1) + ", " + g.value(root.group()) + ")");
+            }
+            half = half.multiply(BigDecimal.valueOf(100));
+        }
+        return new Bracket(EigenKind.SECULAR_ROOT, mu, mu, false,
+            "no bracket around the computed root could be certified");
+    }
+
+    private static boolean interlacing(SizeGroups g, List<Bracket> list) {
+        long[] sorted = g.sortedDecreasing();
+        for (int i = 0; i < list.size(); i++) {
+            Bracket b = list.get(i);
+            BigDecimal up = BigDecimal.valueOf(sorted[i]);
+            BigDecimal low = i + 1 < sorted.length ? BigDecimal.valueOf(sorted[i + 1]) : BigDecimal.ZERO;
+            if (!b.certified || b.lower.compareTo(low) < 0 || b.upper.compareTo(up) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly. */
+    private static boolean trace(SizeGroups g, List<Bracket> list) {
+        BigDecimal n = BigDecimal.valueOf(g.total());
+        BigDecimal sq = BigDecimal.ZERO;
+        for (int k = 0; k < g.classes(); k++) {
+            sq = sq.add(BigDecimal.valueOf(g.size(k)).pow(2));
+        }
+        BigDecimal exact = n.multiply(n).subtract(sq);
+        BigDecimal lo = BigDecimal.ZERO;
+        BigDecimal hi = BigDecimal.ZERO;
+        for (Bracket b : list) {
+            lo = lo.add(b.lower);
+            hi = hi.add(b.upper);
+        }
+        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+    }
+
+    /** N prod lo &lt;= K prod n &lt;= N prod hi over the K-1 nonzero eigenvalues, exactly. */
+    private static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
+        BigDecimal n = BigDecimal.valueOf(g.total());
+        BigDecimal exact = BigDecimal.valueOf(g.classes());
+        for (int k = 0; k < g.classes(); k++) {
+            exact = exact.multiply(BigDecimal.valueOf(g.size(k)));
+        }
+        BigDecimal lo = BigDecimal.ONE;
+        BigDecimal hi = BigDecimal.ONE;
+        for (int i = 0; i < list.size() - 1; i++) {
+            lo = lo.multiply(list.get(i).lower);
+            hi = hi.multiply(list.get(i).upper);
+        }
+        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+    }
+
+    /** The brackets, one per eigenvalue in decreasing order. */
+    public List<Bracket> brackets() {
+        return brackets;
+    }
+
+    /** Bracket of mu_i. */
+    public Bracket bracket(int i) {
+        return brackets.get(i);
+    }
+
+    /** Every bracket certified. */
+    public boolean allCertified() {
+        return brackets.stream().allMatch(Bracket::certified);
+    }
+
+    /** Interlacing n_(i+1) &lt;= mu_i &lt;= n_(i) proven for all i. */
+    public boolean interlacing() {
+        return interlacing;
+    }
+
+    /** Trace identity enclosed exactly. */
+    public boolean trace() {
+        return trace;
+    }
+
+    /** Pseudo-determinant identity enclosed exactly. */
+    public boolean pseudoDeterminant() {
+        return pseudoDeterminant;
+    }
+
+    /** Tied and null eigenvectors verified exactly. */
+    public boolean exactVectors() {
+        return exactVectors;
+    }
+
+    /** Everything above holds. */
+    public boolean holds() {
+        return allCertified() && interlacing && trace && pseudoDeterminant && exactVectors;
+    }
+
+    /** Least number of significant digits certified over the secular roots. */
+    public int minCertifiedDigits() {
+        return brackets.stream().mapToInt(Bracket::certifiedDigits).min().orElse(Integer.MAX_VALUE);
+    }
+}
