@@ -91,6 +91,8 @@ public final class Orthonormal {
      * an m x k matrix with orthonormal columns spanning the column space of A, such that
      * Q^T A is upper triangular with positive diagonal.
      *
+     * @param a an m x k matrix of full column rank, k &lt;= m
+     * @return Q, m x k with Q^T Q = I up to O(k eps)
      * @throws ArithmeticException if a column of A is numerically dependent
      */
     public static ApMatrix orthonormalize(ApMatrix a) {

@@ -175,7 +175,7 @@ public final class Svd {
         }
     }
 
-    /** U: m x min(m, n) with orthonormal columns (a copy is unnecessary: ApMatrix is immutable). */
+    /** U: m x min(m, n) with orthonormal columns (u_j = A v_j / sigma_j where sigma_j &gt; 0). */
     public ApMatrix u() {
         return u;
     }
