@@ -100,6 +100,12 @@ public final class Gradient {
      * eps * scale (times a modest factor growing with the dimensions and depth), so
      * {@code norm() / scale()} is the relative stationarity residual, meaningful down to
      * about eps.
+     *
+     * <p>The bound covers the arithmetic only: the point's own entries are taken as exact.
+     * A point whose entries were themselves rounded (e.g. b = n/N stored at working
+     * precision) has an exact gradient of order eps * ||b|| from that rounding alone; under
+     * extreme imbalance, where scale is only about K/N, this exceeds eps * scale by up to a
+     * factor N / n_min (observed: norm/scale ~ 4e-42 at P + G = 52, n = (10^12, 3, 7)).
      */
     public Apfloat scale() {
         return scale;
