@@ -1,0 +1,184 @@
+package org.ncverify.theory;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Orthonormal;
+import org.ncverify.linalg.Precision;
+import org.ncverify.model.Point;
+import org.ncverify.spectrum.YhatSpectrum;
+
+/**
+ * The closed-form global minimizer of SPEC section 5 and the optimal value of claim C3.
+ *
+ * <ol>
+ * <li>Yhat = U diag(s) V^T from {@link YhatSpectrum}.</li>
+ * <li>p_i = p*(s_i) for i &lt;= r (bottleneck r = min(K, d, d_1, ..., d_{L-1})), else 0;
+ *     f* = sum_{i&lt;=r} phi_{s_i}(p_i) + sum_{i&gt;r} s_i^2 / (2N).</li>
+ * <li>With q_i = p_i^(1/(L+1)) and c_i = q_i^2 lambda_bar (= (p_i^2 Lambda)^(1/(L+1))), factor j
+ *     (H or W_l, decay lambda_j) gets singular values a_{j,i} = sqrt(c_i / lambda_j)
+ *     = q_i sqrt(lambda_bar / lambda_j), so lambda_j a_{j,i}^2 = c_i for every j (balance) and
+ *     prod_j a_{j,i} = p_i.</li>
+ * <li>Orthonormal R_0 (d x r), ..., R_{L-1} (d_{L-1} x r) (the first r unit vectors, or seeded
+ *     random ones), R_L = U[:, 1..r]; X = R_0 diag(a_H) V_r^T, class means Mbar = X D^{-1},
+ *     W_l = R_l diag(a_{W_l}) R_{l-1}^T, b = n / N. Then W_L...W_1 X = U diag(p) V^T.</li>
+ * </ol>
+ * The point stores class means only (N is never materialised).
+ */
+public final class ClosedForm {
+    private final Instance instance;
+    private final Precision precision;
+    private final YhatSpectrum spectrum;
+    private final ScalarLaw law;
+    private final List<ScalarSolution> solutions;
+    private final Apfloat objective;
+    private final Long rotationSeed;
+    private volatile Point point;
+
+    private ClosedForm(Instance instance, Precision precision, YhatSpectrum spectrum, ScalarLaw law,
+                       List<ScalarSolution> solutions, Apfloat objective, Long rotationSeed) {
+        this.instance = instance;
+        this.precision = precision;
+        this.spectrum = spectrum;
+        this.law = law;
+        this.solutions = solutions;
+        this.objective = objective;
+        this.rotationSeed = rotationSeed;
+    }
+
+    /** The closed form with canonical R_l (the first r unit vectors). */
+    public static ClosedForm of(Instance instance, Precision precision) {
+        return build(instance, precision, null);
+    }
+
+    /** The closed form with seeded random orthonormal R_0..R_{L-1}. */
+    public static ClosedForm rotated(Instance instance, Precision precision, long seed) {
+        return build(instance, precision, seed);
+    }
+
+    private static ClosedForm build(Instance instance, Precision precision, Long seed) {
+        YhatSpectrum spectrum = YhatSpectrum.compute(instance.sizes(), precision);
+        ScalarLaw law = ScalarLaw.of(instance, precision);
+        int r = instance.bottleneck();
+        List<ScalarSolution> sol = new ArrayList<>();
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat f = Apfloat.ZERO;
+        for (int i = 0; i < spectrum.size(); i++) {
+            Apfloat s = spectrum.singularValue(i);
+            ScalarSolution x = i < r && s.signum() > 0 ? law.solve(s) : law.collapsed(s);
+            sol.add(x);
+            f = h.add(f, x.phi());
+        }
+        return new ClosedForm(instance, precision, spectrum, law, List.copyOf(sol), f, seed);
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    public YhatSpectrum spectrum() {
+        return spectrum;
+    }
+
+    public ScalarLaw law() {
+        return law;
+    }
+
+    /** The scalar solutions, one per singular value of Yhat (decreasing s). */
+    public List<ScalarSolution> solutions() {
+        return solutions;
+    }
+
+    /** p*(s_i) aligned with s_i, zero beyond the bottleneck. */
+    public Apfloat[] productSingularValues() {
+        return solutions.stream().map(ScalarSolution::p).toArray(Apfloat[]::new);
+    }
+
+    /** f* by the formula of claim C3. */
+    public Apfloat objective() {
+        return objective;
+    }
+
+    /** s_crit. */
+    public Apfloat threshold() {
+        return law.threshold();
+    }
+
+    /** Number of nonzero p*(s_i). */
+    public int rank() {
+        return (int) solutions.stream().filter(x -> x.p().signum() > 0).count();
+    }
+
+    /** b* = n / N, each entry the exact rational rounded to the working precision. */
+    public Apfloat[] bias() {
+        Apfloat[] b = new Apfloat[instance.classes()];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = precision.of(new Aprational(new org.apfloat.Apint(instance.size(k)), instance.totalExact()));
+        }
+        return b;
+    }
+
+    /** The constructed global minimizer (built on first request). */
+    public Point point() {
+        Point p = point;
+        if (p == null) {
+            p = buildPoint();
+            point = p;
+        }
+        return p;
+    }
+
+    private Point buildPoint() {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        int k = instance.classes();
+        int r = instance.bottleneck();
+        int depth = instance.depth();
+        Apfloat lambdaBar = law.lambdaBar();
+        // a_{j,i} = q_i sqrt(lambda_bar / lambda_j); j = 0 is H, j = l is W_l
+        Apfloat[][] a = new Apfloat[depth + 1][r];
+        for (int j = 0; j <= depth; j++) {
+            Aprational lam = j == 0 ? instance.lambdaH() : instance.lambdaW(j);
+            Apfloat factor = h.sqrt(h.divide(lambdaBar, precision.of(lam)));
+            for (int i = 0; i < r; i++) {
+                Apfloat q = solutions.get(i).q();
+                a[j][i] = q.signum() == 0 ? Apfloat.ZERO : h.multiply(q, factor);
+            }
+        }
+        List<ApMatrix> frames = new ArrayList<>();
+        for (int l = 0; l < depth; l++) {
+            int dl = instance.layerDim(l);
+            frames.add(rotationSeed == null ? canonical(dl, r) : Orthonormal.random(dl, r, rotationSeed + l, precision));
+        }
+        frames.add(spectrum.left().block(0, k, 0, r));
+        ApMatrix vr = spectrum.right().block(0, k, 0, r);
+        ApMatrix x = frames.get(0).scaleColumns(a[0]).multiply(vr.transpose());
+        Apfloat[] invSqrtN = new Apfloat[k];
+        for (int c = 0; c < k; c++) {
+            invSqrtN[c] = h.divide(Apfloat.ONE, h.sqrt(precision.of(instance.size(c))));
+        }
+        ApMatrix means = x.scaleColumns(invSqrtN);
+        List<ApMatrix> weights = new ArrayList<>();
+        for (int l = 1; l <= depth; l++) {
+            weights.add(frames.get(l).scaleColumns(a[l]).multiply(frames.get(l - 1).transpose()));
+        }
+        return Point.ofClassMeans(instance, weights, means, bias());
+    }
+
+    private ApMatrix canonical(int rows, int r) {
+        Apfloat[][] e = new Apfloat[rows][r];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < r; j++) {
+                e[i][j] = i == j ? Apfloat.ONE : Apfloat.ZERO;
+            }
+        }
+        return ApMatrix.of(e, precision);
+    }
+}
