@@ -133,6 +133,18 @@ public final class Precision {
         return ApfloatMath.round(value, p, RoundingMode.HALF_EVEN).toString(true);
     }
 
+    /**
+     * The value rounded to {@code sig} significant digits in scientific notation
+     * ("2.02e-53"); "0" for zero. Used for residuals and tolerances.
+     */
+    public static String formatScientific(Apfloat value, long sig) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        long p = Math.min(sig, value.precision());
+        return ApfloatMath.round(value, p, RoundingMode.HALF_EVEN).toString(false);
+    }
+
     /** Exact zero test helper: true when value is the exact integer 0. */
     public static boolean isZero(Apfloat value) {
         return value.signum() == 0;

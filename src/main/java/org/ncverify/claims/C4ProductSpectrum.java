@@ -1,0 +1,57 @@
+package org.ncverify.claims;
+
+import java.util.Arrays;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
+
+/**
+ * C4, spectrum: the singular values of W_L...W_1 X are p*(s_1), ..., p*(s_r), 0, ... in the
+ * order of s.
+ *
+ * <p>Residual, without a fresh SVD: with U, V the singular vectors of Yhat (orthonormal to
+ * the working precision), B = U^T P V has the singular values of P = W_L...W_1 X. By Weyl's
+ * inequality |sigma_i(B) - sigma_i(diag B)| &lt;= ||B - diag B||_2 &lt;= ||B - diag B||_F, so
+ * <pre>  rho = ( max_i | sort(|B_ii|)_i - p*(s_i) | + ||B - diag B||_F ) / max(s_1, 1)  </pre>
+ * bounds max_i |sigma_i(P) - p*(s_i)| / scale from above (p* is non-increasing in s, so
+ * both lists are sorted the same way). Tolerance 10^-(P-10).
+ */
+public final class C4ProductSpectrum extends AbstractClaim {
+    public C4ProductSpectrum() {
+        super("C4", "Spectrum: the singular values of W_L...W_1 X are p*(s_1), ..., p*(s_r), 0, ... (in the order of s)",
+            "any instance; the candidate is claimed to be a global minimizer");
+    }
+
+    @Override
+    public Verdict check(Subject subject) {
+        Precision p = subject.precision();
+        FixedPrecisionApfloatHelper h = p.helper();
+        ApMatrix u = subject.reference().spectrum().left();
+        ApMatrix v = subject.reference().spectrum().right();
+        ApMatrix b = u.transpose().multiply(subject.product()).multiply(v);
+        int k = b.rows();
+        Apfloat[] diag = new Apfloat[k];
+        for (int i = 0; i < k; i++) {
+            diag[i] = ApfloatMath.abs(b.get(i, i));
+        }
+        Arrays.sort(diag, (x, y) -> y.compareTo(x));
+        Apfloat[] target = subject.reference().productSingularValues();
+        Apfloat worst = Apfloat.ZERO;
+        int worstIndex = 0;
+        for (int i = 0; i < k; i++) {
+            Apfloat d = ApfloatMath.abs(h.subtract(diag[i], target[i]));
+            if (d.compareTo(worst) > 0) {
+                worst = d;
+                worstIndex = i;
+            }
+        }
+        Apfloat off = ProductGeometry.offDiagonalNorm(b, p);
+        Apfloat s1 = subject.reference().spectrum().singularValue(0);
+        Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
+        Apfloat residual = h.divide(h.add(worst, off), scale);
+        return Verdict.judge(id(), residual, Tolerance.fromDigits(subject.digits(), 10), "basis-free (Weyl bound on U^T P V)",
+            "largest gap at i = " + (worstIndex + 1) + "; ||offdiag(U^T P V)||_F = " + Precision.format(off, 3));
+    }
+}

@@ -1,0 +1,83 @@
+package org.ncverify.claims;
+
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
+import org.ncverify.model.Point;
+
+/**
+ * Quantities of a candidate point shared by the geometry claims, recomputed from the point:
+ * X = Mbar D with Mbar = M - h_G 1^T, h_G = M n / N, D = diag(sqrt n); and the product
+ * P = W_L ... W_1 X.
+ */
+final class ProductGeometry {
+    private ProductGeometry() {
+    }
+
+    /** X = (M - h_G 1^T) diag(sqrt n), d x K. */
+    static ApMatrix centredMeans(Instance inst, Point x, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        ApMatrix m = x.classMeans().withPrecision(p);
+        int k = inst.classes();
+        Apfloat[] w = new Apfloat[k];
+        Apfloat[] sq = new Apfloat[k];
+        Apfloat n = p.of(inst.total());
+        for (int c = 0; c < k; c++) {
+            Apfloat nc = p.of(inst.size(c));
+            w[c] = h.divide(nc, n);
+            sq[c] = h.sqrt(nc);
+        }
+        Apfloat[] hg = m.multiply(w);
+        Apfloat[][] cols = new Apfloat[k][];
+        for (int c = 0; c < k; c++) {
+            Apfloat[] col = m.column(c);
+            for (int i = 0; i < col.length; i++) {
+                col[i] = h.subtract(col[i], hg[i]);
+            }
+            cols[c] = col;
+        }
+        return ApMatrix.fromColumns(cols, p).scaleColumns(sq);
+    }
+
+    /** P = W_L ... W_1 X, K x K. */
+    static ApMatrix centredProduct(Instance inst, Point x, Precision p) {
+        ApMatrix acc = centredMeans(inst, x, p);
+        for (int l = 1; l <= x.depth(); l++) {
+            acc = x.weight(l).withPrecision(p).multiply(acc);
+        }
+        return acc;
+    }
+
+    /** max |a_ij| over i != j. */
+    static Apfloat maxOffDiagonal(ApMatrix a) {
+        Apfloat m = Apfloat.ZERO;
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                if (i != j) {
+                    Apfloat v = ApfloatMath.abs(a.get(i, j));
+                    if (v.compareTo(m) > 0) {
+                        m = v;
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    /** ||A - diag(A)||_F. */
+    static Apfloat offDiagonalNorm(ApMatrix a, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        Apfloat s = Apfloat.ZERO;
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                if (i != j && a.get(i, j).signum() != 0) {
+                    s = h.add(s, h.multiply(a.get(i, j), a.get(i, j)));
+                }
+            }
+        }
+        return s.signum() == 0 ? Apfloat.ZERO : h.sqrt(s);
+    }
+}

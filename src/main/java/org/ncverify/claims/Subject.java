@@ -1,0 +1,88 @@
+package org.ncverify.claims;
+
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
+import org.ncverify.model.Evaluation;
+import org.ncverify.model.Objective;
+import org.ncverify.model.Point;
+import org.ncverify.theory.ClosedForm;
+
+/**
+ * What a claim judges: the instance, a candidate point carrying {@code digits} correct
+ * significant digits, and the theory's reference answer (spectrum of Yhat, scalar law, f*)
+ * computed from the instance alone. Shared derived quantities of the candidate (its
+ * objective and gradient, the product W_L...W_1 X) are computed once, on first use.
+ */
+public final class Subject {
+    private final Instance instance;
+    private final Point candidate;
+    private final ClosedForm reference;
+    private final int digits;
+    private volatile Evaluation evaluation;
+    private volatile ApMatrix product;
+
+    private Subject(Instance instance, Point candidate, ClosedForm reference, int digits) {
+        this.instance = instance;
+        this.candidate = candidate;
+        this.reference = reference;
+        this.digits = digits;
+    }
+
+    /**
+     * @param digits correct significant digits the candidate carries (tolerances derive from it)
+     */
+    public static Subject of(ClosedForm reference, Point candidate, int digits) {
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        return new Subject(reference.instance(), candidate, reference, digits);
+    }
+
+    /** The closed form judged as its own candidate at its precision. */
+    public static Subject ofClosedForm(ClosedForm reference) {
+        return of(reference, reference.point(), reference.precision().digits());
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public Point candidate() {
+        return candidate;
+    }
+
+    public ClosedForm reference() {
+        return reference;
+    }
+
+    /** Digits P the candidate carries. */
+    public int digits() {
+        return digits;
+    }
+
+    /** The precision at which the checks compute. */
+    public Precision precision() {
+        return reference.precision();
+    }
+
+    /** f and its gradient at the candidate, from the definition. */
+    public Evaluation evaluation() {
+        Evaluation e = evaluation;
+        if (e == null) {
+            e = Objective.evaluate(instance, candidate, precision());
+            evaluation = e;
+        }
+        return e;
+    }
+
+    /** P = W_L ... W_1 X with X = Mbar D the centred, size-weighted class means (K x K). */
+    public ApMatrix product() {
+        ApMatrix p = product;
+        if (p == null) {
+            p = ProductGeometry.centredProduct(instance, candidate, precision());
+            product = p;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,96 @@
+package org.ncverify.claims;
+
+import org.apfloat.Apfloat;
+import org.ncverify.linalg.Precision;
+
+/**
+ * The verdict of one claim: status, residual (what was measured), tolerance (and its
+ * origin), the reading (for example "basis-free", "exact certificate") and a detail line.
+ * Immutable. A NOT_APPLICABLE verdict carries the reason instead of a residual.
+ */
+public final class Verdict {
+    private final String claimId;
+    private final Status status;
+    private final Apfloat residual;
+    private final Tolerance tolerance;
+    private final String reading;
+    private final String detail;
+
+    private Verdict(String claimId, Status status, Apfloat residual, Tolerance tolerance, String reading, String detail) {
+        this.claimId = claimId;
+        this.status = status;
+        this.residual = residual;
+        this.tolerance = tolerance;
+        this.reading = reading;
+        this.detail = detail;
+    }
+
+    /** PASS when residual &lt;= tolerance, else FAIL. The residual must be non-negative. */
+    public static Verdict judge(String claimId, Apfloat residual, Tolerance tolerance, String reading, String detail) {
+        if (residual.signum() < 0) {
+            throw new IllegalArgumentException(claimId + ": negative residual " + residual);
+        }
+        Status s = tolerance.admits(residual) ? Status.PASS : Status.FAIL;
+        return new Verdict(claimId, s, residual, tolerance, reading, detail);
+    }
+
+    /** A FAIL with a measured residual (e.g. an exact check that does not hold). */
+    public static Verdict fail(String claimId, Apfloat residual, Tolerance tolerance, String reading, String detail) {
+        return new Verdict(claimId, Status.FAIL, residual, tolerance, reading, detail);
+    }
+
+    /** A FAIL because a value was NaN, infinite or undefined: never a pass. */
+    public static Verdict nonFinite(String claimId, String detail) {
+        return new Verdict(claimId, Status.FAIL, null, null, "-", "non-finite or undefined value: " + detail);
+    }
+
+    /** The claim's hypotheses do not hold. */
+    public static Verdict notApplicable(String claimId, String reason) {
+        return new Verdict(claimId, Status.NOT_APPLICABLE, null, null, "-", reason);
+    }
+
+    public String claimId() {
+        return claimId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** The residual, or null when none was measured. */
+    public Apfloat residual() {
+        return residual;
+    }
+
+    /** The tolerance, or null when none applies. */
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    public String reading() {
+        return reading;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** The residual with 3 significant digits, "-" when none, "NaN" for a non-finite FAIL. */
+    public String residualText() {
+        if (residual == null) {
+            return status == Status.FAIL ? "NaN" : "-";
+        }
+        return Precision.formatScientific(residual, 3);
+    }
+
+    /** The tolerance with 3 significant digits, or "-". */
+    public String toleranceText() {
+        return tolerance == null ? "-" : tolerance.toString();
+    }
+
+    @Override
+    public String toString() {
+        return claimId + " " + status + " residual " + residualText() + " tolerance " + toleranceText()
+            + " [" + reading + "] " + detail;
+    }
+}

@@ -1,0 +1,55 @@
+package org.ncverify.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ncverify.claims.Catalogue;
+import org.ncverify.claims.Status;
+import org.ncverify.claims.Subject;
+import org.ncverify.claims.Verdict;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.Precision;
+import org.ncverify.theory.ClosedForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ncverify solve}: the closed-form global minimizer at --digits significant digits,
+ * with claims C3, C4, C8, C10 and C11 judged on it (SPEC section 7).
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+    description = "Compute the Yhat spectrum, the scalar law and the closed-form global minimizer, and judge C3, C4, C8, C10, C11.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:no claim FAILs", "1:some claim FAILs", "2:bad input", "70:internal error"})
+public final class SolveCommand implements Callable<Integer> {
+    @Mixin
+    InstanceOptions options;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--rotation-seed", paramLabel = "seed",
+        description = "build the minimizer with seeded random orthonormal frames R_0..R_{L-1} instead of unit vectors")
+    Long rotationSeed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = OutputFormat.parse(format);
+        Instance instance = options.instance();
+        Precision precision = options.precision();
+        long t0 = System.nanoTime();
+        ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)
+            : ClosedForm.rotated(instance, precision, rotationSeed);
+        List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SolveOutput out = new SolveOutput(cf, verdicts, seconds);
+        spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
+        spec.commandLine().getOut().flush();
+        return verdicts.stream().anyMatch(v -> v.status() == Status.FAIL) ? 1 : 0;
+    }
+}
