@@ -49,8 +49,9 @@ final class SolveOutput {
         }
         in.put("describe", inst.describe());
         root.put("digits", p.digits());
-        root.put("rank", cf.rank());
+        root.put("rank", inst.bottleneck());
         root.put("bottleneck", inst.bottleneck());
+        root.put("survivingDirections", cf.survivingDirections());
         YhatSpectrum sp = cf.spectrum();
         ArrayNode s = root.putArray("singularValues");
         ArrayNode ps = root.putArray("productSingularValues");
@@ -96,8 +97,8 @@ final class SolveOutput {
         YhatSpectrum sp = cf.spectrum();
         StringBuilder b = new StringBuilder();
         b.append("ncverify solve ").append(inst.describe()).append(" --digits ").append(p.digits()).append('\n');
-        b.append(String.format("K = %d, N = %d, L = %d, bottleneck r = %d, rank of the minimizer = %d%n",
-            inst.classes(), inst.total(), inst.depth(), inst.bottleneck(), cf.rank()));
+        b.append(String.format("K = %d, N = %d, L = %d, bottleneck r = %d, surviving directions (p* > 0) = %d%n",
+            inst.classes(), inst.total(), inst.depth(), inst.bottleneck(), cf.survivingDirections()));
         b.append(String.format("lambda_bar = %s   s_crit = %s%n%n", fmt(cf.law().lambdaBar()), fmt(cf.threshold())));
         b.append(String.format("%4s  %-24s  %-25s  %-24s  %s%n", "i", "s_i", "[n_(i+1), n_(i)]", "p*(s_i)", "status"));
         for (int i = 0; i < sp.size(); i++) {

@@ -112,8 +112,8 @@ public final class ClosedForm {
         return law.threshold();
     }
 
-    /** Number of nonzero p*(s_i). */
-    public int rank() {
+    /** Number of nonzero p*(s_i): the rank of W_L...W_1 X at the minimizer. */
+    public int survivingDirections() {
         return (int) solutions.stream().filter(x -> x.p().signum() > 0).count();
     }
 
