@@ -71,6 +71,15 @@ final class SecularFunction {
         return new double[] {1.0 - s / n, -s2 / n};
     }
 
+    /** sum_j |w_j / (e_j - delta)| in double: the magnitude that cancels in N f. */
+    double absoluteSum(double delta) {
+        double s = 0;
+        for (int j = 0; j < wD.length; j++) {
+            s += Math.abs(wD[j] / (eD[j] - delta));
+        }
+        return s;
+    }
+
     /** Reciprocals 1/(e_j - delta), j = 0..D-1, at the helper's precision (batch inversion). */
     Apfloat[] reciprocals(Apfloat delta, FixedPrecisionApfloatHelper h) {
         int d = e.length;

@@ -13,7 +13,8 @@ import org.ncverify.linalg.Precision;
  *
  * <p>Solver: a safeguarded Newton/bisection iteration in double precision on the shifted
  * function gives about 15 digits; Newton steps then double the precision each time
- * (30, 60, ... digits, capped at the working precision P + G) and stop once the quadratic
+ * (30, 60, ... digits, capped at the working precision P + G plus the digits lost to the
+ * root's conditioning, see conditionDigits) and stop once the quadratic
  * error estimate |f''/(2 f')| step^2 falls below 10^-(P+G-2) |delta|. A step leaving the
  * current bracket is replaced by bisection. Typically 3 or 4 high-precision evaluations.
  */
@@ -71,10 +72,27 @@ final class SecularRoot {
         double b = nearHi ? 0.0 : half;
         double d0 = solveDouble(f, a, b);
         double[] fd = f.valueDouble(d0);
-        Apfloat delta = refine(f, precision, d0, nearHi ? -half : 0.0, nearHi ? 0.0 : half);
+        int extra = conditionDigits(f, d0, fd[1]);
+        Apfloat delta = refine(f, precision, extra, d0, nearHi ? -half : 0.0, nearHi ? 0.0 : half);
         FixedPrecisionApfloatHelper h = precision.helper();
         Apfloat mu = h.add(new Apint(f.origin()), delta);
         return new SecularRoot(j, f.origin(), delta, mu, -fd[1] * groups.total());
+    }
+
+    /**
+     * Digits lost to the conditioning of the root: f is evaluated with absolute error about
+     * eps sum_j |w_j / (e_j - delta)| / N, which moves the root by that over |f'|; relative
+     * to mu this is eps times kappa = sum_j |w_j/(e_j - delta)| / (N |f'| |mu|). The root is
+     * refined with ceil(log10 kappa) + 2 extra digits so that it is still correct to the
+     * working precision (kappa reaches 10^11 for sizes like 10^12, 10^12 - 1, 3, 1).
+     */
+    private static int conditionDigits(SecularFunction f, double delta, double derivative) {
+        double kappa = f.absoluteSum(delta) / (f.groups().total() * Math.abs(derivative)
+            * Math.abs(f.origin() + delta));
+        if (!(kappa > 1) || !Double.isFinite(kappa)) {
+            return 0;
+        }
+        return (int) Math.ceil(Math.log10(kappa)) + 2;
     }
 
     /** Safeguarded Newton/bisection in double on (a, b). */
@@ -103,8 +121,8 @@ final class SecularRoot {
     }
 
     /** Precision-doubling Newton from the double root, safeguarded by the bracket (a, b). */
-    private static Apfloat refine(SecularFunction f, Precision precision, double start, double aD, double bD) {
-        long full = precision.working();
+    private static Apfloat refine(SecularFunction f, Precision precision, int extra, double start, double aD, double bD) {
+        long full = precision.working() + extra;
         long p = Math.min(full, 30);
         Apfloat a = aD == 0.0 ? Apfloat.ZERO : new Apfloat(Double.toString(aD), full);
         Apfloat b = bD == 0.0 ? Apfloat.ZERO : new Apfloat(Double.toString(bD), full);

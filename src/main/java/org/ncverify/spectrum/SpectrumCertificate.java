@@ -164,8 +164,10 @@ public final class SpectrumCertificate {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             BigDecimal lo = mu.subtract(half);
             BigDecimal hi = mu.add(half);
-            double mag = root.sumSquares() * half.doubleValue();
-            int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - Math.log10(mag))) + 3;
+            // log10 of |F(lo)| ~ (-N f') * half, without underflow at thousands of digits
+            double log10Half = Math.log10(half.unscaledValue().doubleValue()) - half.scale();
+            double log10Mag = Math.log10(root.sumSquares()) + log10Half;
+            int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - log10Mag)) + 3;
             int sLo = 0;
             int sHi = 0;
             for (int extra = 0; extra <= 16 && (sLo == 0 || sHi == 0); extra += 8) {
