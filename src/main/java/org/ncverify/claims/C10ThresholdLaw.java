@@ -2,6 +2,7 @@ package org.ncverify.claims;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
@@ -39,22 +40,30 @@ public final class C10ThresholdLaw extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         ClosedForm ref = subject.reference();
-        ScalarLaw law = ref.law();
-        Precision p = subject.precision();
+        return judge(ref.law(), ref.solutions(), ref.spectrum().certificate(), subject.instance().bottleneck(),
+            subject.digits());
+    }
+
+    /**
+     * The judgement of {@link #check} on explicit scalar solutions (one per singular value of
+     * Yhat, decreasing), their spectrum certificate and the bottleneck r, computing at the
+     * law's precision with P = {@code digits}. Package-private so that tests can hand it
+     * wrong solutions (a surviving p set to 0, a collapsed p set positive); no other caller.
+     */
+    Verdict judge(ScalarLaw law, List<ScalarSolution> solutions, SpectrumCertificate cert, int r, int digits) {
+        Precision p = law.precision();
         FixedPrecisionApfloatHelper h = p.helper();
-        SpectrumCertificate cert = ref.spectrum().certificate();
         Aprational power = law.thresholdPower();
         BigInteger num = power.numerator().toBigInteger();
         BigInteger den = power.denominator().toBigInteger();
         int depth = law.depth();
-        int r = subject.instance().bottleneck();
         Apfloat residual = Apfloat.ZERO;
         int above = 0;
         int below = 0;
         int undecided = 0;
         StringBuilder problems = new StringBuilder();
-        for (int i = 0; i < ref.solutions().size(); i++) {
-            ScalarSolution x = ref.solutions().get(i);
+        for (int i = 0; i < solutions.size(); i++) {
+            ScalarSolution x = solutions.get(i);
             SpectrumCertificate.Bracket b = cert.bracket(i);
             int side = compare(b.lower(), b.upper(), depth, num, den);
             Apfloat term;
@@ -83,7 +92,7 @@ public final class C10ThresholdLaw extends AbstractClaim {
         String detail = above + " above s_crit, " + below + " collapsed (below s_crit or beyond r = " + r + "), "
             + undecided + " at s_crit (undecided at this precision)"
             + (problems.length() > 0 ? "; wrong at" + problems : "");
-        return Verdict.judge(id(), residual, Tolerance.fromDigits(subject.digits(), 10),
+        return Verdict.judge(id(), residual, Tolerance.fromDigits(digits, 10),
             "exact comparison with s_crit^(2L) = rational", detail);
     }
 

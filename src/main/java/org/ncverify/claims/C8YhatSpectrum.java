@@ -28,7 +28,16 @@ public final class C8YhatSpectrum extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         YhatSpectrum spectrum = subject.reference().spectrum();
-        SpectrumCertificate c = spectrum.certificate();
+        return judge(spectrum.certificate(), spectrum.singularValue(spectrum.size() - 1), subject.precision().digits());
+    }
+
+    /**
+     * The judgement of {@link #check} on an explicit certificate and smallest singular value
+     * s_K, at P = {@code digits}. Package-private so that tests can hand it a certificate
+     * that does not hold (an uncertified or too wide bracket) or a nonzero s_K; no other
+     * caller.
+     */
+    Verdict judge(SpectrumCertificate c, Apfloat lastSingularValue, int digits) {
         BigDecimal widest = BigDecimal.ZERO;
         for (SpectrumCertificate.Bracket b : c.brackets()) {
             if (b.upper().signum() > 0) {
@@ -37,11 +46,11 @@ public final class C8YhatSpectrum extends AbstractClaim {
             }
         }
         Apfloat residual = widest.signum() == 0 ? Apfloat.ZERO : new Apfloat(widest.toString(), 20);
-        Tolerance tol = Tolerance.fromDigits(subject.precision().digits(), 0);
+        Tolerance tol = Tolerance.fromDigits(digits, 0);
         String detail = "brackets certified " + c.allCertified() + ", interlacing " + c.interlacing()
             + ", trace " + c.trace() + ", pseudo-determinant " + c.pseudoDeterminant()
-            + ", exact tied/null vectors " + c.exactVectors() + ", s_K = " + spectrum.singularValue(spectrum.size() - 1);
-        if (!c.holds() || spectrum.singularValue(spectrum.size() - 1).signum() != 0) {
+            + ", exact tied/null vectors " + c.exactVectors() + ", s_K = " + lastSingularValue;
+        if (!c.holds() || lastSingularValue.signum() != 0) {
             return Verdict.fail(id(), residual, tol, "exact certificate", detail);
         }
         return Verdict.judge(id(), residual, tol, "exact certificate", detail);
