@@ -1,0 +1,248 @@
+package org.ncverify.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.Precision;
+import org.ncverify.spectrum.CertificateFixtures;
+import org.ncverify.spectrum.SpectrumCertificate;
+import org.ncverify.testsupport.Instances;
+import org.ncverify.theory.Branch;
+import org.ncverify.theory.ClosedForm;
+import org.ncverify.theory.ScalarLaw;
+import org.ncverify.theory.ScalarSolution;
+import org.ncverify.theory.TheoryFixtures;
+
+/**
+ * The claim contract ({@link AbstractClaimContract}) run against every claim computed by
+ * {@code ncverify solve}. Each nested class only supplies its claim and its seeded wrong
+ * answers: wrong points for the claims that judge the candidate (C3, C4, C11), wrong theory
+ * (certificate, scalar solutions) through the package-private judge hooks for C8 and C10.
+ */
+class ClaimContractTest {
+
+    @Nested
+    class C3 extends AbstractClaimContract {
+        @Override
+        Claim claim() {
+            return new C3OptimalValue();
+        }
+
+        @Override
+        boolean judgesCandidate() {
+            return true;
+        }
+
+        @Override
+        List<WrongAnswer> wrongAnswers() {
+            Claim c = claim();
+            return List.of(
+                wrongPoint(c, "W_L scaled by 1.001 (non-optimal p)", Instances.imbalanced(), 60,
+                    AbstractClaimContract::scaledLastWeight),
+                wrongPoint(c, "W_L scaled by 1.001 (non-optimal p)", Instances.deep(), 30,
+                    AbstractClaimContract::scaledLastWeight),
+                wrongPoint(c, "class mean 2 moved by 1e-6", Instances.imbalanced(), 60, x -> movedMean(x, 1)),
+                wrongPoint(c, "bias b + 1e-6 e_1", Instances.imbalanced(), 60, AbstractClaimContract::shiftedBias),
+                wrongPoint(c, "bias b + 1e-6 e_1", Instances.collapsed(), 30, AbstractClaimContract::shiftedBias));
+        }
+    }
+
+    @Nested
+    class C4 extends AbstractClaimContract {
+        @Override
+        Claim claim() {
+            return new C4ProductSpectrum();
+        }
+
+        @Override
+        boolean judgesCandidate() {
+            return true;
+        }
+
+        @Override
+        List<WrongAnswer> wrongAnswers() {
+            Claim c = claim();
+            Instance imb = Instances.imbalanced();
+            ClosedForm cf = closedForm(imb, 60);
+            return List.of(
+                wrongPoint(c, "W_L scaled by 1.001 (non-optimal p)", imb, 60, AbstractClaimContract::scaledLastWeight),
+                wrongPoint(c, "singular directions of s_1 and s_2 swapped in W_L", imb, 60,
+                    x -> swappedSingularPair(x, cf, 0, 1)),
+                wrongPoint(c, "class mean 1 moved by 1e-6", imb, 60, x -> movedMean(x, 0)),
+                wrongPoint(c, "class mean 4 moved by 1e-6", Instances.deep(), 30, x -> movedMean(x, 3)));
+        }
+    }
+
+    @Nested
+    class C8 extends AbstractClaimContract {
+        @Override
+        Claim claim() {
+            return new C8YhatSpectrum();
+        }
+
+        @Override
+        boolean judgesCandidate() {
+            return false;
+        }
+
+        @Override
+        List<WrongAnswer> wrongAnswers() {
+            C8YhatSpectrum c = new C8YhatSpectrum();
+            ClosedForm cf = closedForm(Instances.imbalanced(), 60);
+            SpectrumCertificate cert = cf.spectrum().certificate();
+            Apfloat zero = cf.spectrum().singularValue(cf.spectrum().size() - 1);
+            Precision p = cf.precision();
+            String at = " (" + cf.instance().describe() + ", 60 digits)";
+            return List.of(
+                new WrongAnswer("bracket of mu_1 uncertified" + at,
+                    () -> c.judge(CertificateFixtures.withUncertifiedBracket(cert, 0), zero, 60)),
+                new WrongAnswer("bracket of mu_2 certified but 1e-30 wide: does not pin 60 digits" + at,
+                    () -> c.judge(CertificateFixtures.withWideBracket(cert, 1, new BigDecimal("1e-30")), zero, 60)),
+                new WrongAnswer("interlacing evidence missing" + at,
+                    () -> c.judge(CertificateFixtures.withoutInterlacing(cert), zero, 60)),
+                new WrongAnswer("s_K = 1e-70, not exactly 0" + at, () -> c.judge(cert, p.pow10(-70), 60)));
+        }
+
+        @Test
+        void judgesTheReferenceSpectrumNotTheCandidate() {
+            Verdict v = Catalogue.run(claim(), wrongSubject(Instances.imbalanced(), 60,
+                AbstractClaimContract::scaledLastWeight));
+            assertEquals(Status.PASS, v.status(), () -> "C8 is a statement about the class sizes only: " + v);
+        }
+    }
+
+    @Nested
+    class C10 extends AbstractClaimContract {
+        @Override
+        Claim claim() {
+            return new C10ThresholdLaw();
+        }
+
+        @Override
+        boolean judgesCandidate() {
+            return false;
+        }
+
+        /** The closed form's scalar solutions with solution i replaced by one with the given p. */
+        private WrongAnswer wrongSolution(String label, Instance inst, int digits, int i, Apfloat p, Branch branch) {
+            ClosedForm cf = closedForm(inst, digits);
+            ScalarLaw law = cf.law();
+            return new WrongAnswer(label + " (" + inst.describe() + ", " + digits + " digits)", () -> {
+                List<ScalarSolution> sol = new ArrayList<>(cf.solutions());
+                sol.set(i, TheoryFixtures.solution(law, sol.get(i).s(), p, branch));
+                return new C10ThresholdLaw().judge(law, sol, cf.spectrum().certificate(), inst.bottleneck(), digits);
+            });
+        }
+
+        @Override
+        List<WrongAnswer> wrongAnswers() {
+            Instance imb = Instances.imbalanced();
+            ClosedForm cf = closedForm(imb, 60);
+            Precision p = cf.precision();
+            ScalarSolution first = cf.solutions().get(0);
+            Instance bn = Instances.bottleneck();
+            ClosedForm bcf = closedForm(bn, 60);
+            int r = bn.bottleneck();
+            Apfloat beyond = p.helper().divide(bcf.spectrum().singularValue(r), p.of(2L));
+            Instance part = Instances.partial();
+            ClosedForm pcf = closedForm(part, 60);
+            Apfloat below = p.helper().divide(pcf.spectrum().singularValue(1), p.of(2L));
+            return List.of(
+                wrongSolution("surviving p*(s_1) set to 0", imb, 60, 0, Apfloat.ZERO, Branch.SURVIVING),
+                wrongSolution("surviving p*(s_1) scaled by 1.001", imb, 60, 0,
+                    p.helper().multiply(first.p(), new Apfloat("1.001", p.working())), Branch.SURVIVING),
+                wrongSolution("surviving p*(s_1) replaced by 1e-9 s_1 (phi(p) > phi(0))", imb, 60, 0,
+                    p.helper().multiply(first.s(), p.pow10(-9)), Branch.SURVIVING),
+                wrongSolution("p*(s_" + (r + 1) + ") beyond the bottleneck set to s/2", bn, 60, r, beyond,
+                    Branch.SURVIVING),
+                wrongSolution("p*(s_2) below s_crit set to s/2", part, 60, 1, below, Branch.SURVIVING));
+        }
+
+        @Test
+        void partialInstanceHasACollapsedValueInsideTheBottleneck() {
+            ClosedForm cf = closedForm(Instances.partial(), 60);
+            assertTrue(cf.solutions().get(0).p().signum() > 0, "s_1 must survive: " + cf.solutions());
+            assertEquals(Branch.COLLAPSED, cf.solutions().get(1).branch(), "s_2 must lie below s_crit: "
+                + cf.solutions());
+            assertTrue(Instances.partial().bottleneck() > 1, "s_2 must lie inside the bottleneck");
+        }
+
+        @Test
+        void anUnevaluableScalarSolutionIsFail() {
+            Instance inst = Instances.imbalanced();
+            ClosedForm cf = closedForm(inst, 60);
+            Claim overflowing = new Claim() {
+                @Override
+                public String id() {
+                    return "C10";
+                }
+
+                @Override
+                public String statement() {
+                    return claim().statement();
+                }
+
+                @Override
+                public String hypotheses() {
+                    return claim().hypotheses();
+                }
+
+                @Override
+                public Verdict check(Subject subject) {
+                    // p*(s_1) = 10^(5 10^18): phi_s(p) overflows while the solution is evaluated
+                    List<ScalarSolution> sol = new ArrayList<>(cf.solutions());
+                    Apfloat huge = new Apfloat("1e5000000000000000000", cf.precision().working());
+                    sol.set(0, TheoryFixtures.solution(cf.law(), sol.get(0).s(), huge, Branch.SURVIVING));
+                    return new C10ThresholdLaw().judge(cf.law(), sol, cf.spectrum().certificate(), inst.bottleneck(), 60);
+                }
+            };
+            Verdict v = Catalogue.run(overflowing, closedFormSubject(inst, 60));
+            assertEquals(Status.FAIL, v.status(), v::toString);
+            assertEquals("NaN", v.residualText(), v::toString);
+        }
+
+        @Test
+        void judgesTheScalarLawNotTheCandidate() {
+            Verdict v = Catalogue.run(claim(), wrongSubject(Instances.imbalanced(), 60,
+                AbstractClaimContract::scaledLastWeight));
+            assertEquals(Status.PASS, v.status(), () -> "C10 reads the reference answer: " + v);
+        }
+    }
+
+    @Nested
+    class C11 extends AbstractClaimContract {
+        @Override
+        Claim claim() {
+            return new C11Stationarity();
+        }
+
+        @Override
+        boolean judgesCandidate() {
+            return true;
+        }
+
+        @Override
+        List<WrongAnswer> wrongAnswers() {
+            Claim c = claim();
+            Instance imb = Instances.imbalanced();
+            long seed = SEED;
+            return List.of(
+                wrongPoint(c, "W_1 -> Q W_1 (random orthogonal Q, seed " + seed + "), W_2 kept", imb, 60,
+                    x -> rotatedFirstLayer(x, seed)),
+                wrongPoint(c, "W_1 -> Q W_1 (random orthogonal Q, seed " + (seed + 1) + "), W_2 kept",
+                    Instances.deep(), 30, x -> rotatedFirstLayer(x, seed + 1)),
+                wrongPoint(c, "bias b + 1e-6 e_1", imb, 60, AbstractClaimContract::shiftedBias),
+                wrongPoint(c, "W_1 -> 2 W_1, W_2 -> W_2 / 2 (unbalanced)", imb, 60,
+                    AbstractClaimContract::unbalancedRescaling),
+                wrongPoint(c, "W_1 -> 2 W_1, W_2 -> W_2 / 2 (unbalanced)", Instances.deep(), 30,
+                    AbstractClaimContract::unbalancedRescaling));
+        }
+    }
+}
