@@ -25,7 +25,7 @@ import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Orthonormal;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
-import org.ncverify.testsupport.Instances;
+import org.ncverify.support.Instances;
 import org.ncverify.theory.ClosedForm;
 
 /**

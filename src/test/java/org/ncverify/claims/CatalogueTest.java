@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ncverify.linalg.Precision;
-import org.ncverify.testsupport.ReferenceCases;
+import org.ncverify.support.ReferenceCase;
 import org.ncverify.theory.ClosedForm;
 
 /**
@@ -31,15 +31,15 @@ class CatalogueTest {
         }
     }
 
-    static List<ReferenceCases.Case> referenceCases() {
-        List<ReferenceCases.Case> all = ReferenceCases.all();
-        assertEquals(8, all.size(), "reference-cases.json at " + ReferenceCases.file().toAbsolutePath());
+    static List<ReferenceCase> referenceCases() {
+        List<ReferenceCase> all = ReferenceCase.all();
+        assertEquals(8, all.size(), "reference-cases.json at " + ReferenceCase.file().toAbsolutePath());
         return all;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceCases")
-    void everyClaimPassesOnEveryReferenceCase(ReferenceCases.Case c) {
+    void everyClaimPassesOnEveryReferenceCase(ReferenceCase c) {
         long start = System.nanoTime();
         Precision p = Precision.of(c.digits());
         ClosedForm cf = ClosedForm.of(c.instance(), p);
@@ -54,13 +54,13 @@ class CatalogueTest {
             assertEquals(Status.PASS, v.status(), () -> c + ": " + v);
             AbstractClaimContract.assertValid(v);
         }
-        int fDigits = ReferenceCases.digitsMatched(cf.objective(), c.objective(), p);
+        int fDigits = ReferenceCase.digitsMatched(cf.objective(), c.objective(), p);
         assertTrue(fDigits >= REQUIRED_DIGITS, () -> c + ": f* matches " + fDigits + " digits of " + c.objective());
-        int tDigits = ReferenceCases.digitsMatched(cf.threshold(), c.threshold(), p);
+        int tDigits = ReferenceCase.digitsMatched(cf.threshold(), c.threshold(), p);
         assertTrue(tDigits >= REQUIRED_DIGITS, () -> c + ": s_crit matches " + tDigits + " digits");
         int worst = Integer.MAX_VALUE;
         for (int i = 0; i < c.productSingularValues().size(); i++) {
-            int m = ReferenceCases.digitsMatched(cf.productSingularValues()[i], c.productSingularValues().get(i), p);
+            int m = ReferenceCase.digitsMatched(cf.productSingularValues()[i], c.productSingularValues().get(i), p);
             int index = i;
             assertTrue(m >= REQUIRED_DIGITS, () -> c + ": p*(s_" + (index + 1) + ") matches " + m + " digits of "
                 + c.productSingularValues().get(index));

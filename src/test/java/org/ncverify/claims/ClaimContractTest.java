@@ -13,7 +13,7 @@ import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.spectrum.CertificateFixtures;
 import org.ncverify.spectrum.SpectrumCertificate;
-import org.ncverify.testsupport.Instances;
+import org.ncverify.support.Instances;
 import org.ncverify.theory.Branch;
 import org.ncverify.theory.ClosedForm;
 import org.ncverify.theory.ScalarLaw;

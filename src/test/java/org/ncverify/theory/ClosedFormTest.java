@@ -20,7 +20,7 @@ import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Objective;
 import org.ncverify.model.Point;
-import org.ncverify.testsupport.Instances;
+import org.ncverify.support.Instances;
 
 /**
  * The closed-form minimizer of SPEC section 5, checked from the point alone (class means,
@@ -111,7 +111,7 @@ class ClosedFormTest {
         Apfloat scale = target.frobeniusNorm().compareTo(Apfloat.ONE) > 0 ? target.frobeniusNorm() : Apfloat.ONE;
         assertSmall(p.helper().divide(diff, scale), tol(p),
             name + " at " + digits + " digits: W_L...W_1 X - U diag(p*) V^T");
-        assertTrue(cf.rank() <= inst.bottleneck(), name + ": rank " + cf.rank() + " exceeds r = " + inst.bottleneck());
+        assertTrue(cf.survivingDirections() <= inst.bottleneck(), name + ": rank " + cf.survivingDirections() + " exceeds r = " + inst.bottleneck());
     }
 
     @ParameterizedTest(name = "{0} at {2} digits")
@@ -178,7 +178,7 @@ class ClosedFormTest {
         ApMatrix prodC = cf.point().product().multiply(centredScaledMeans(inst, cf.point(), p));
         ApMatrix prodR = rot.point().product().multiply(centredScaledMeans(inst, rot.point(), p));
         assertSmall(relativeDistance(prodR, prodC, p), tol(p), name + ": rotated product (seed " + seed + ")");
-        if (cf.rank() > 0) {
+        if (cf.survivingDirections() > 0) {
             Apfloat moved = relativeDistance(rot.point().weight(1), cf.point().weight(1), p);
             assertTrue(moved.compareTo(p.pow10(-3)) > 0, name + ": rotation (seed " + seed + ") did not move W_1");
         }
@@ -191,7 +191,7 @@ class ClosedFormTest {
             Instance inst = Instances.collapsed();
             ClosedForm cf = ClosedForm.of(inst, p);
             assertTrue(cf.threshold().compareTo(cf.spectrum().singularValue(0)) > 0, "s_1 must lie below s_crit");
-            assertEquals(0, cf.rank(), "rank");
+            assertEquals(0, cf.survivingDirections(), "rank");
             for (Apfloat v : cf.productSingularValues()) {
                 assertEquals(0, v.signum(), "p* must be exactly 0");
             }

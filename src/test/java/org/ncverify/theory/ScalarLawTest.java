@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
-import org.ncverify.testsupport.ReferenceCases;
+import org.ncverify.support.ReferenceCase;
 
 /**
  * The scalar law of SPEC section 2: phi_s(p) = (p - s)^2/(2N) + (L+1)/2 lambda_bar p^(2/(L+1)).
@@ -306,16 +306,16 @@ class ScalarLawTest {
 
     // ---------------------------------------------------------------- mpmath reference
 
-    static List<ReferenceCases.Case> referenceCases() {
-        return ReferenceCases.all();
+    static List<ReferenceCase> referenceCases() {
+        return ReferenceCase.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceCases")
-    void thresholdMatchesTheReference(ReferenceCases.Case c) {
+    void thresholdMatchesTheReference(ReferenceCase c) {
         Precision p = Precision.of(c.digits());
         ScalarLaw law = ScalarLaw.of(c.instance(), p);
-        int matched = ReferenceCases.digitsMatched(law.threshold(), c.threshold(), p);
+        int matched = ReferenceCase.digitsMatched(law.threshold(), c.threshold(), p);
         System.out.printf("ScalarLaw reference %s: s_crit matches %d digits%n", c, matched);
         assertTrue(matched >= 55, () -> c + ": s_crit = " + Precision.format(law.threshold(), c.digits())
             + " matches only " + matched + " digits of " + c.threshold());

@@ -1,4 +1,4 @@
-package org.ncverify.testsupport;
+package org.ncverify.support;
 
 import org.apfloat.Aprational;
 import org.ncverify.instance.Instance;
