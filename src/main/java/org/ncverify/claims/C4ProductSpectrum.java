@@ -6,6 +6,7 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Svd;
 
 /**
  * C4, spectrum: the singular values of W_L...W_1 X are p*(s_1), ..., p*(s_r), 0, ... in the
@@ -16,7 +17,10 @@ import org.ncverify.linalg.Precision;
  * inequality |sigma_i(B) - sigma_i(diag B)| &lt;= ||B - diag B||_2 &lt;= ||B - diag B||_F, so
  * <pre>  rho = ( max_i | sort(|B_ii|)_i - p*(s_i) | + ||B - diag B||_F ) / max(s_1, 1)  </pre>
  * bounds max_i |sigma_i(P) - p*(s_i)| / scale from above (p* is non-increasing in s, so
- * both lists are sorted the same way). Tolerance 10^-(P-10).
+ * both lists are sorted the same way). When the bound exceeds the tolerance (a wrong value,
+ * or singular directions not paired with those of Yhat, which C4 alone does not forbid) the
+ * singular values of P are computed by one-sided Jacobi and the literal residual
+ * max_i |sigma_i - p*(s_i)| / max(s_1, 1) decides. Tolerance 10^-(P-10).
  */
 public final class C4ProductSpectrum extends AbstractClaim {
     public C4ProductSpectrum() {
@@ -50,8 +54,25 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat off = ProductGeometry.offDiagonalNorm(b, p);
         Apfloat s1 = subject.reference().spectrum().singularValue(0);
         Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
-        Apfloat residual = h.divide(h.add(worst, off), scale);
-        return Verdict.judge(id(), residual, Tolerance.fromDigits(subject.digits(), 10), "basis-free (Weyl bound on U^T P V)",
-            "largest gap at i = " + (worstIndex + 1) + "; ||offdiag(U^T P V)||_F = " + Precision.format(off, 3));
+        Apfloat bound = h.divide(h.add(worst, off), scale);
+        Tolerance tol = Tolerance.fromDigits(subject.digits(), 10);
+        if (tol.admits(bound)) {
+            return Verdict.judge(id(), bound, tol, "basis-free (Weyl bound on U^T P V)",
+                "largest gap at i = " + (worstIndex + 1) + "; ||offdiag(U^T P V)||_F = " + Precision.format(off, 3));
+        }
+        // The bound also grows when P's singular directions are not paired with Yhat's (a C5-C7
+        // failure); the claim itself is about singular values only: measure them literally.
+        Apfloat[] sigma = Svd.of(subject.product()).singularValues();
+        Apfloat literal = Apfloat.ZERO;
+        for (int i = 0; i < k; i++) {
+            Apfloat d = ApfloatMath.abs(h.subtract(sigma[i], target[i]));
+            if (d.compareTo(literal) > 0) {
+                literal = d;
+                worstIndex = i;
+            }
+        }
+        return Verdict.judge(id(), h.divide(literal, scale), tol, "literal (Jacobi SVD of W_L...W_1 X)",
+            "largest gap at i = " + (worstIndex + 1) + "; the Weyl bound " + Precision.formatScientific(bound, 3)
+                + " exceeded the tolerance, so the singular values were computed");
     }
 }
