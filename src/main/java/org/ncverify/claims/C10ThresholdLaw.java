@@ -25,7 +25,8 @@ import org.ncverify.theory.ScalarSolution;
  * <li>i &gt; r, or certified s_i &lt; s_crit: p*(s_i) must be exactly 0 (residual 1 otherwise);</li>
  * <li>certified s_i &gt; s_crit: p &gt; 0 solves the stationarity equation
  *     ((s - p) p^((L-1)/(L+1)) = N lambda_bar, or p = s - N lambda_bar for L = 1; residual
- *     relative to N lambda_bar) and beats the collapsed value, phi(p) &lt; phi(0);</li>
+ *     |(s - p) q^(L-1) - N lambda_bar| relative to max(s q^(L-1), N lambda_bar), the size of the
+ *     terms that cancel) and beats the collapsed value, phi(p) &lt; phi(0);</li>
  * <li>undecided (s_i within the bracket width of s_crit): p is 0 or the jump (L-1) s_crit / L;</li>
  * <li>L &gt;= 2: the positive root at s = s_crit is the jump and phi(jump) = phi(0) there.</li>
  * </ul>
@@ -51,6 +52,10 @@ public final class C10ThresholdLaw extends AbstractClaim {
      * wrong solutions (a surviving p set to 0, a collapsed p set positive); no other caller.
      */
     Verdict judge(ScalarLaw law, List<ScalarSolution> solutions, SpectrumCertificate cert, int r, int digits) {
+        if (!cert.holds()) {
+            return Verdict.fail(id(), Apfloat.ONE, Tolerance.fromDigits(digits, 10), "exact comparison with s_crit^(2L) = rational",
+                "the spectrum certificate does not hold, so no comparison with s_crit can be decided (see C8)");
+        }
         Precision p = law.precision();
         FixedPrecisionApfloatHelper h = p.helper();
         Aprational power = law.thresholdPower();
@@ -115,13 +120,14 @@ public final class C10ThresholdLaw extends AbstractClaim {
         if (x.phi().compareTo(law.collapsedValue(x.s())) >= 0) {
             return Apfloat.ONE;
         }
-        Apfloat lhs;
-        if (law.depth() == 1) {
-            lhs = h.subtract(x.s(), x.p());
-        } else {
-            lhs = h.multiply(h.subtract(x.s(), x.p()), h.pow(x.q(), law.depth() - 1L));
-        }
-        return relative(lhs, law.nLambdaBar(), Apfloat.ZERO, p);
+        // g(q) = s q^(L-1) - q^(2L) = N lambda_bar (p = q^(L+1)); for L = 1, s - p = N lambda_bar.
+        // Judged relative to s q^(L-1) >= q^(2L), the size of the terms that cancel: with tiny
+        // weight decays s - p is far below the rounding level of s itself.
+        Apfloat qPow = law.depth() == 1 ? Apfloat.ONE : h.pow(x.q(), law.depth() - 1L);
+        Apfloat lhs = h.multiply(h.subtract(x.s(), x.p()), qPow);
+        Apfloat magnitude = h.multiply(x.s(), qPow);
+        Apfloat diff = ApfloatMath.abs(h.subtract(lhs, law.nLambdaBar()));
+        return h.divide(diff, magnitude.compareTo(law.nLambdaBar()) > 0 ? magnitude : law.nLambdaBar());
     }
 
     private static Apfloat max(Apfloat a, Apfloat b) {

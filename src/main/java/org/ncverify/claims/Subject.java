@@ -39,9 +39,12 @@ public final class Subject {
         return new Subject(reference.instance(), candidate, reference, digits);
     }
 
-    /** The closed form judged as its own candidate at its precision. */
+    /**
+     * The closed form judged as its own candidate. It is computed at the working precision
+     * P + G, and every entry carries those digits (up to the slack each claim grants).
+     */
     public static Subject ofClosedForm(ClosedForm reference) {
-        return of(reference, reference.point(), reference.precision().digits());
+        return of(reference, reference.point(), (int) reference.precision().working());
     }
 
     public Instance instance() {

@@ -17,11 +17,16 @@ public final class Tolerance {
         this.origin = origin;
     }
 
-    /** 10^-(digits - slack), "from P digits less slack". */
+    /**
+     * 10^-(digits - slack) for a candidate carrying {@code digits} correct digits; the slack
+     * never takes more than half of the digits, so a tolerance is never vacuous.
+     */
     public static Tolerance fromDigits(int digits, int slack) {
-        int e = digits - slack;
+        int used = Math.min(slack, digits / 2);
+        int e = digits - used;
         return new Tolerance(new Apfloat("1e-" + e, Math.max(digits, 20)),
-            "10^-(P-" + slack + ") with P = " + digits + " digits: " + slack + " digits of slack for accumulated rounding");
+            "10^-(P-" + used + ") with P = " + digits + " digits carried by the candidate: " + used
+                + " digits of slack for accumulated rounding");
     }
 
     /** An explicit tolerance with its origin. */

@@ -31,11 +31,11 @@ public final class Gradient {
     private final Apfloat norm;
     private final Apfloat dataNorm;
     private final Apfloat penaltyNorm;
-    private final Apfloat meanResidualNorm;
+    private final Apfloat roundingMagnitude;
     private final Apfloat scale;
 
     Gradient(List<ApMatrix> weights, List<ApMatrix> features, long[] multiplicities, Apfloat[] bias,
-             Apfloat norm, Apfloat dataNorm, Apfloat penaltyNorm, Apfloat meanResidualNorm, Apfloat scale) {
+             Apfloat norm, Apfloat dataNorm, Apfloat penaltyNorm, Apfloat roundingMagnitude, Apfloat scale) {
         this.weights = List.copyOf(weights);
         this.features = List.copyOf(features);
         this.multiplicities = multiplicities.clone();
@@ -43,7 +43,7 @@ public final class Gradient {
         this.norm = norm;
         this.dataNorm = dataNorm;
         this.penaltyNorm = penaltyNorm;
-        this.meanResidualNorm = meanResidualNorm;
+        this.roundingMagnitude = roundingMagnitude;
         this.scale = scale;
     }
 
@@ -89,23 +89,23 @@ public final class Gradient {
     /**
      * The magnitude against which cancellation in the gradient is judged:
      * <pre>
-     *   scale = ||data part|| + ||penalty part|| + (1/N) sum_i ||r_i||
+     *   scale = ||data part|| + ||penalty part|| + (1/N) sum_i m_i (1 + T_0 + sum_l T_l ||a_{l-1,i}||)
      * </pre>
      * where the data part is the gradient of the 1/(2N)||.||^2 term (all W_l, all N sample
      * columns, b), the penalty part is (lambda_{W_l} W_l, lambda_H h_i, 0), and the last term
-     * is the mean residual norm over the samples. It is positive at every point (at W = 0,
-     * H = 0, b = n/N the gradient is exactly 0 but the residuals are not).
+     * ({@link #roundingMagnitude()}) bounds how far rounding of the residuals
+     * r_i = W_L...W_1 h_i + b - e_k reaches: the terms that cancel in r_i have magnitude
+     * m_i = ||W_L...W_1 h_i|| + ||b|| + 1 even when r_i is tiny (small weight decays), and
+     * T_l = ||W_L...W_{l+1}||_F carries them to grad_{W_l}. It is positive at every point.
      *
      * <p>At working precision eps the computed gradient carries an absolute error of order
      * eps * scale (times a modest factor growing with the dimensions and depth), so
      * {@code norm() / scale()} is the relative stationarity residual, meaningful down to
      * about eps.
      *
-     * <p>The bound covers the arithmetic only: the point's own entries are taken as exact.
-     * A point whose entries were themselves rounded (e.g. b = n/N stored at working
-     * precision) has an exact gradient of order eps * ||b|| from that rounding alone; under
-     * extreme imbalance, where scale is only about K/N, this exceeds eps * scale by up to a
-     * factor N / n_min (observed: norm/scale ~ 4e-42 at P + G = 52, n = (10^12, 3, 7)).
+     * <p>The bound covers the arithmetic only: the point's own entries are taken as exact;
+     * a point whose entries were rounded (b = n/N stored at working precision) has an exact
+     * gradient of order eps * ||b|| from that rounding, which the m_i term also covers.
      */
     public Apfloat scale() {
         return scale;
@@ -121,9 +121,13 @@ public final class Gradient {
         return penaltyNorm;
     }
 
-    /** (1/N) sum_i ||r_i||, the mean residual norm over all N samples. */
-    public Apfloat meanResidualNorm() {
-        return meanResidualNorm;
+    /**
+     * (1/N) sum_i m_i (1 + T_0 + sum_l T_l ||a_{l-1,i}||): the magnitude reached by rounding
+     * errors of the residuals, m_i = ||W_L...W_1 h_i|| + ||b|| + 1 (the terms that cancel in
+     * r_i = W_L...W_1 h_i + b - e_k), T_l = ||W_L...W_{l+1}||_F.
+     */
+    public Apfloat roundingMagnitude() {
+        return roundingMagnitude;
     }
 
     @Override

@@ -63,10 +63,19 @@ public final class Objective {
             b[c] = b[c].signum() == 0 ? Apfloat.ZERO : p.of(b[c]);
         }
 
+        // T_l = ||W_L ... W_{l+1}||_F (T_L = 1): bounds how rounding in a residual reaches layer l
+        Apfloat[] suffixNorm = new Apfloat[depth + 1];
+        suffixNorm[depth] = Apfloat.ONE;
+        ApMatrix suffix = null;
+        for (int l = depth; l >= 1; l--) {
+            suffix = suffix == null ? w[l] : suffix.multiply(w[l]);
+            suffixNorm[l - 1] = suffix.frobeniusNorm();
+        }
+        Apfloat biasNorm = sqrt(h, dot(h, b, b));
         Apfloat[] biasSum = new Apfloat[k];
         java.util.Arrays.fill(biasSum, Apfloat.ZERO);
         Apfloat dataSum = Apfloat.ZERO;      // sum_i ||r_i||^2
-        Apfloat residualNormSum = Apfloat.ZERO; // sum_i ||r_i||
+        Apfloat residualNormSum = Apfloat.ZERO; // sum_i m_i (1 + sum_l T_l ||a_{l-1,i}|| + T_0), see roundingMagnitude
         Apfloat featureSq = Apfloat.ZERO;    // ||H||_F^2 = sum_k w_k ||B_k||^2
         Apfloat dataFeatureSq = Apfloat.ZERO; // sum_k w_k ||G_0,k||^2
         Apfloat gradFeatureSq = Apfloat.ZERO; // sum_k w_k ||grad block k||^2
@@ -84,8 +93,6 @@ public final class Objective {
             }
             int q = a[0].cols();
             Apfloat[][] r = new Apfloat[k][q];
-            Apfloat[] colSq = new Apfloat[q];
-            java.util.Arrays.fill(colSq, Apfloat.ZERO);
             Apfloat blockSq = Apfloat.ZERO;
             for (int i = 0; i < k; i++) {
                 Apfloat rowSum = Apfloat.ZERO;
@@ -98,20 +105,13 @@ public final class Objective {
                     if (v.signum() != 0) {
                         rowSum = h.add(rowSum, v);
                         Apfloat sq = h.multiply(v, v);
-                        colSq[j] = h.add(colSq[j], sq);
                         blockSq = h.add(blockSq, sq);
                     }
                 }
                 biasSum[i] = h.add(biasSum[i], times(h, rowSum, m, mf));
             }
             dataSum = h.add(dataSum, times(h, blockSq, m, mf));
-            Apfloat normSum = Apfloat.ZERO;
-            for (int j = 0; j < q; j++) {
-                if (colSq[j].signum() != 0) {
-                    normSum = h.add(normSum, h.sqrt(colSq[j]));
-                }
-            }
-            residualNormSum = h.add(residualNormSum, times(h, normSum, m, mf));
+            residualNormSum = h.add(residualNormSum, times(h, roundingMagnitude(h, a, suffixNorm, biasNorm), m, mf));
 
             ApMatrix g = ApMatrix.of(r, p).scale(invN);
             for (int l = depth; l >= 1; l--) {
@@ -156,11 +156,45 @@ public final class Objective {
         Apfloat norm = sqrt(h, gradSq);
         Apfloat dataNorm = sqrt(h, dataSq);
         Apfloat penaltyNorm = sqrt(h, penaltySq);
-        Apfloat meanResidual = residualNormSum.signum() == 0 ? Apfloat.ZERO : h.multiply(residualNormSum, invN);
+        Apfloat meanResidual = h.multiply(residualNormSum, invN);
         Apfloat scale = h.add(h.add(dataNorm, penaltyNorm), meanResidual);
         Gradient gradient = new Gradient(gradW, gradFeatures, mult, gradBias, norm, dataNorm, penaltyNorm,
             meanResidual, scale);
         return new Evaluation(value, dataTerm, penalty, gradient, p);
+    }
+
+    /**
+     * sum over the columns j of one block of m_j (1 + T_0 + sum_{l=1..L} T_l ||a_{l-1,j}||), with
+     * m_j = ||a_{L,j}|| + ||b|| + 1 the magnitude of the terms that cancel in the residual
+     * r_j = a_{L,j} + b - e_k. Rounding r_j at unit roundoff eps errs by O(eps m_j); that error
+     * reaches grad_b with weight 1, grad_{h} through (W_L...W_1)^T (norm &lt;= T_0) and
+     * grad_{W_l} through (W_L...W_{l+1})^T r a_{l-1}^T (norm &lt;= T_l ||a_{l-1}||).
+     */
+    private static Apfloat roundingMagnitude(FixedPrecisionApfloatHelper h, ApMatrix[] a, Apfloat[] suffixNorm,
+                                            Apfloat biasNorm) {
+        int depth = a.length - 1;
+        Apfloat total = Apfloat.ZERO;
+        for (int j = 0; j < a[0].cols(); j++) {
+            Apfloat out = sqrt(h, dot(h, a[depth].column(j), a[depth].column(j)));
+            Apfloat m = h.add(h.add(out, biasNorm), Apfloat.ONE);
+            Apfloat reach = h.add(Apfloat.ONE, suffixNorm[0]);
+            for (int l = 1; l <= depth; l++) {
+                Apfloat in = sqrt(h, dot(h, a[l - 1].column(j), a[l - 1].column(j)));
+                reach = h.add(reach, h.multiply(suffixNorm[l], in));
+            }
+            total = h.add(total, h.multiply(m, reach));
+        }
+        return total;
+    }
+
+    private static Apfloat dot(FixedPrecisionApfloatHelper h, Apfloat[] x, Apfloat[] y) {
+        Apfloat s = Apfloat.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].signum() != 0 && y[i].signum() != 0) {
+                s = h.add(s, h.multiply(x[i], y[i]));
+            }
+        }
+        return s;
     }
 
     /** The value of f only (same computation; the gradient is discarded). */

@@ -164,6 +164,10 @@ public final class SpectrumCertificate {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             BigDecimal lo = mu.subtract(half);
             BigDecimal hi = mu.add(half);
+            if (lo.compareTo(BigDecimal.valueOf(g.value(root.group() + 1))) <= 0
+                || hi.compareTo(BigDecimal.valueOf(g.value(root.group()))) >= 0) {
+                break; // a wider bracket would reach a pole: one root per bracket no longer follows
+            }
             // log10 of |F(lo)| ~ (-N f') * half, without underflow at thousands of digits
             double log10Half = Math.log10(half.unscaledValue().doubleValue()) - half.scale();
             double log10Mag = Math.log10(root.sumSquares()) + log10Half;
