@@ -162,26 +162,13 @@ public final class SpectrumCertificate {
             .divide(BigDecimal.valueOf(4));
         BigDecimal half = relative.min(poleDistance).round(new MathContext(2));
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            BigDecimal lo = mu.subtract(half);
-            BigDecimal hi = mu.add(half);
-            if (lo.compareTo(BigDecimal.valueOf(g.value(root.group() + 1))) <= 0
-                || hi.compareTo(BigDecimal.valueOf(g.value(root.group()))) >= 0) {
+            if (mu.subtract(half).compareTo(BigDecimal.valueOf(g.value(root.group() + 1))) <= 0
+                || mu.add(half).compareTo(BigDecimal.valueOf(g.value(root.group()))) >= 0) {
                 break; // a wider bracket would reach a pole: one root per bracket no longer follows
             }
-            // log10 of |F(lo)| ~ (-N f') * half, without underflow at thousands of digits
-            double log10Half = Math.log10(half.unscaledValue().doubleValue()) - half.scale();
-            double log10Mag = Math.log10(root.sumSquares()) + log10Half;
-            int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - log10Mag)) + 3;
-            int sLo = 0;
-            int sHi = 0;
-            for (int extra = 0; extra <= 16 && (sLo == 0 || sHi == 0); extra += 8) {
-                sLo = sLo != 0 ? sLo : ExactSecularSign.sign(g, lo, scale + extra);
-                sHi = sHi != 0 ? sHi : ExactSecularSign.sign(g, hi, scale + extra);
-            }
-            if (sLo > 0 && sHi < 0) {
-                return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, true,
-                    "exact signs f(lo) > 0 > f(hi) at decimal endpoints; f strictly decreasing on ("
-                        + g.value(root.group() + 1) + ", " + g.value(root.group()) + ")");
+            Bracket b = certifyRoot(g, root.group(), mu, half, root.sumSquares());
+            if (b.certified) {
+                return b;
             }
             half = half.multiply(BigDecimal.valueOf(100));
         }
@@ -189,7 +176,46 @@ public final class SpectrumCertificate {
             "no bracket around the computed root could be certified");
     }
 
-    private static boolean interlacing(SizeGroups g, List<Bracket> list) {
+    /**
+     * Tries to certify the bracket [mu - halfWidth, mu + halfWidth] for the secular root of
+     * the interval (c_{group+1}, c_group): it is certified when it lies strictly inside that
+     * interval (so it contains no pole) and the exact signs satisfy f(lo) &gt; 0 &gt; f(hi); since
+     * f decreases strictly between consecutive poles, exactly one eigenvalue then lies in it.
+     * The sign scale is chosen from the expected |f(lo)|, |f(hi)| ~ sumSquares * halfWidth / N,
+     * with up to two refinements of 8 digits each.
+     *
+     * @param sumSquares sum_j w_j / (c_j - mu)^2 (= -N f'(mu)) in double, for scaling only
+     * @return a certified bracket, or an uncertified one [lo, hi] saying why
+     */
+    static Bracket certifyRoot(SizeGroups g, int group, BigDecimal mu, BigDecimal halfWidth, double sumSquares) {
+        BigDecimal lo = mu.subtract(halfWidth);
+        BigDecimal hi = mu.add(halfWidth);
+        BigDecimal poleAbove = BigDecimal.valueOf(g.value(group));
+        BigDecimal poleBelow = BigDecimal.valueOf(g.value(group + 1));
+        if (halfWidth.signum() <= 0 || lo.compareTo(poleBelow) <= 0 || hi.compareTo(poleAbove) >= 0) {
+            return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, false,
+                "bracket is empty or not strictly inside (" + poleBelow + ", " + poleAbove + ")");
+        }
+        // log10 of |F(lo)| ~ (-N f') * half, without underflow at thousands of digits
+        double log10Half = Math.log10(halfWidth.unscaledValue().doubleValue()) - halfWidth.scale();
+        double log10Mag = Math.log10(sumSquares) + log10Half;
+        int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - log10Mag)) + 3;
+        int sLo = 0;
+        int sHi = 0;
+        for (int extra = 0; extra <= 16 && (sLo == 0 || sHi == 0); extra += 8) {
+            sLo = sLo != 0 ? sLo : ExactSecularSign.sign(g, lo, scale + extra);
+            sHi = sHi != 0 ? sHi : ExactSecularSign.sign(g, hi, scale + extra);
+        }
+        if (sLo > 0 && sHi < 0) {
+            return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, true,
+                "exact signs f(lo) > 0 > f(hi) at decimal endpoints; f strictly decreasing on ("
+                    + g.value(group + 1) + ", " + g.value(group) + ")");
+        }
+        return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, false,
+            "signs f(lo) = " + sLo + ", f(hi) = " + sHi + " (0: undecided) do not bracket a root");
+    }
+
+    static boolean interlacing(SizeGroups g, List<Bracket> list) {
         long[] sorted = g.sortedDecreasing();
         for (int i = 0; i < list.size(); i++) {
             Bracket b = list.get(i);
@@ -203,7 +229,7 @@ public final class SpectrumCertificate {
     }
 
     /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly. */
-    private static boolean trace(SizeGroups g, List<Bracket> list) {
+    static boolean trace(SizeGroups g, List<Bracket> list) {
         BigDecimal n = BigDecimal.valueOf(g.total());
         BigDecimal sq = BigDecimal.ZERO;
         for (int k = 0; k < g.classes(); k++) {
@@ -220,7 +246,7 @@ public final class SpectrumCertificate {
     }
 
     /** N prod lo &lt;= K prod n &lt;= N prod hi over the K-1 nonzero eigenvalues, exactly. */
-    private static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
+    static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
         BigDecimal n = BigDecimal.valueOf(g.total());
         BigDecimal exact = BigDecimal.valueOf(g.classes());
         for (int k = 0; k < g.classes(); k++) {
