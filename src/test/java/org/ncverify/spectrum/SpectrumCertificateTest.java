@@ -1,0 +1,233 @@
+package org.ncverify.spectrum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ncverify.linalg.Precision;
+
+/**
+ * The exact evidence of {@link SpectrumCertificate} must be able to FAIL: exact signs around a
+ * root, undecided (0) signs at too coarse a scale, wrong brackets (shifted by 10^-20 relative,
+ * far more than their width; or straddling a pole) not certified, and perturbed eigenvalue lists
+ * rejected by the exact trace, pseudo-determinant and interlacing checks. Each positive control
+ * runs the same check on the correct input, so a rejection is never vacuous.
+ */
+class SpectrumCertificateTest {
+    private static final int DIGITS = 60;
+    /** Relative shift of a deliberately wrong eigenvalue: far outside a 10^-(P+3) bracket. */
+    private static final BigDecimal WRONG_SHIFT = BigDecimal.ONE.scaleByPowerOfTen(-20);
+
+    static Stream<Arguments> instances() {
+        long seed = SpectrumFixtures.BASE_SEED + 77;
+        List<Arguments> list = new ArrayList<>();
+        list.add(Arguments.of("uniform K=10", seed, SpectrumFixtures.uniform(new Random(seed), 10, 1_000_000L)));
+        list.add(Arguments.of("long tail K=20", seed + 1, SpectrumFixtures.longTail(new Random(seed + 1), 20, 1_000_000L, 1e6)));
+        list.add(Arguments.of("tie x3 K=9", seed + 2, SpectrumFixtures.withTie(new Random(seed + 2), 9, 1000L, 3)));
+        list.add(Arguments.of("near 10^12", 0L, new long[] {1_000_000_000_000L, 999_999_999_999L, 3, 1}));
+        return list.stream();
+    }
+
+    private static String where(String label, long seed, long[] sizes) {
+        return label + " " + SpectrumFixtures.describe(sizes) + SpectrumFixtures.replay(seed);
+    }
+
+    /** The regular half-width of the certificate at P digits: mu 10^-(P+3). */
+    private static BigDecimal regularHalf(BigDecimal mu) {
+        return mu.multiply(BigDecimal.ONE.scaleByPowerOfTen(-(DIGITS + 3))).round(new MathContext(2));
+    }
+
+    // ---- (a) exact signs ----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} seed={1}")
+    @MethodSource("instances")
+    void exactSignIsPlusLeftAndMinusRightOfEveryRoot(String label, long seed, long[] sizes) {
+        YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
+        SizeGroups g = sp.groups();
+        String where = where(label, seed, sizes);
+        for (int i = 0; i < sp.size(); i++) {
+            if (sp.kind(i) != EigenKind.SECULAR_ROOT) {
+                continue;
+            }
+            BigDecimal mu = sp.eigenvalueDecimal(i);
+            BigDecimal half = regularHalf(mu);
+            BigDecimal lo = mu.subtract(half);
+            BigDecimal hi = mu.add(half);
+            int fine = 2 * DIGITS + 40;
+            int index = i;
+            assertEquals(1, ExactSecularSign.sign(g, lo, fine), () -> "sign f(mu_" + (index + 1) + " - h) at " + where);
+            assertEquals(-1, ExactSecularSign.sign(g, hi, fine), () -> "sign f(mu_" + (index + 1) + " + h) at " + where);
+            // never the wrong sign, at any scale: 0 (undecided) or the true sign
+            for (int scale = 0; scale <= fine; scale += 7) {
+                int sLo = ExactSecularSign.sign(g, lo, scale);
+                int sHi = ExactSecularSign.sign(g, hi, scale);
+                int s = scale;
+                assertTrue(sLo >= 0 && sHi <= 0, () -> "wrong sign at scale " + s + " around mu_" + (index + 1) + " at " + where);
+            }
+            // scale 0: the enclosure of F(lo) has width D >= 2 > |F(lo)| ~ 10^-50: undecided unless top == D exactly
+            int coarse = ExactSecularSign.sign(g, hi, 0);
+            assertTrue(coarse == 0 || coarse == -1, () -> "coarse sign at " + where);
+        }
+    }
+
+    /**
+     * n = (3, 1): N = 4 and the nonzero eigenvalue is 2 * 3 * 1 / 4 = 3/2 exactly, where
+     * F(a) = 4 - 9/(3 - a) - 1/(1 - a) vanishes with F'(3/2) = -8. At a = 3/2 no scale can decide;
+     * at a = 3/2 + 10^-30 (F = -8 10^-30) the enclosure of width D 10^-S = 2 10^-S contains 0 up to
+     * S = 29 and excludes it from S = 30.
+     */
+    @Test
+    void exactSignUndecidedWhenTheScaleIsTooCoarse() {
+        SizeGroups g = SizeGroups.of(new long[] {3, 1});
+        BigDecimal root = new BigDecimal("1.5");
+        BigDecimal e = BigDecimal.ONE.scaleByPowerOfTen(-30);
+        for (int scale = 0; scale <= 80; scale++) {
+            assertEquals(0, ExactSecularSign.sign(g, root, scale), "F(3/2) = 0 exactly: undecided at scale " + scale);
+        }
+        for (int scale = 0; scale <= 29; scale++) {
+            assertEquals(0, ExactSecularSign.sign(g, root.add(e), scale), "F(3/2 + 1e-30) at too coarse scale " + scale);
+        }
+        for (int scale = 30; scale <= 80; scale++) {
+            assertEquals(-1, ExactSecularSign.sign(g, root.add(e), scale), "F(3/2 + 1e-30) at scale " + scale);
+        }
+        for (int scale = 0; scale <= 80; scale++) {
+            int s = ExactSecularSign.sign(g, root.subtract(e), scale);
+            assertTrue(scale <= 30 ? s >= 0 : s == 1, "F(3/2 - 1e-30) at scale " + scale + " gave " + s);
+        }
+        assertThrows(ArithmeticException.class, () -> ExactSecularSign.sign(g, new BigDecimal(3), 10), "a pole");
+        // the computed spectrum agrees: mu_1 = 3/2
+        YhatSpectrum sp = YhatSpectrum.compute(new long[] {3, 1}, Precision.of(DIGITS));
+        assertEquals(0, sp.eigenvalueDecimal(0).compareTo(root), "mu_1 of (3, 1) is 3/2");
+    }
+
+    // ---- (b) wrong brackets are not certified --------------------------------------------------
+
+    @ParameterizedTest(name = "{0} seed={1}")
+    @MethodSource("instances")
+    void shiftedBracketIsNotCertified(String label, long seed, long[] sizes) {
+        YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
+        SizeGroups g = sp.groups();
+        String where = where(label, seed, sizes);
+        int roots = 0;
+        for (int i = 0; i < sp.size(); i++) {
+            if (sp.kind(i) != EigenKind.SECULAR_ROOT) {
+                continue;
+            }
+            roots++;
+            SecularRoot root = sp.root(i);
+            BigDecimal mu = sp.eigenvalueDecimal(i);
+            BigDecimal half = regularHalf(mu);
+            int index = i;
+            SpectrumCertificate.Bracket right = SpectrumCertificate.certifyRoot(g, root.group(), mu, half, root.sumSquares());
+            assertTrue(right.certified(), () -> "control: the true bracket of mu_" + (index + 1) + " is certified at " + where);
+            assertEquals(0, right.lower().compareTo(sp.certificate().bracket(i).lower()),
+                () -> "certifyRoot reproduces the certificate's bracket of mu_" + (index + 1) + " at " + where);
+            for (int sign : new int[] {-1, 1}) {
+                BigDecimal wrong = mu.add(mu.multiply(WRONG_SHIFT).multiply(BigDecimal.valueOf(sign)));
+                SpectrumCertificate.Bracket b = SpectrumCertificate.certifyRoot(g, root.group(), wrong, half, root.sumSquares());
+                assertFalse(b.certified(), () -> "bracket around mu_" + (index + 1) + " (1 " + (sign > 0 ? "+" : "-")
+                    + " 1e-20) was certified: " + b.evidence() + " at " + where);
+                assertTrue(b.upper().subtract(b.lower()).compareTo(mu.multiply(WRONG_SHIFT)) < 0,
+                    "the wrong bracket is narrower than the shift");
+            }
+        }
+        assertTrue(roots > 0, "instance has secular roots: " + where);
+    }
+
+    /**
+     * A bracket straddling a pole c_j from just below the root in (c_{j+1}, c_j) to just above
+     * the root in (c_j, c_{j-1}) has exact signs f(lo) &gt; 0 &gt; f(hi), yet holds two eigenvalues:
+     * it must not be certified.
+     */
+    @Test
+    void bracketStraddlingAPoleIsNotCertified() {
+        long seed = SpectrumFixtures.BASE_SEED + 91;
+        long[] sizes = SpectrumFixtures.uniform(new Random(seed), 6, 1000L);
+        YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
+        SizeGroups g = sp.groups();
+        String where = where("straddle", seed, sizes);
+        assertEquals(EigenKind.SECULAR_ROOT, sp.kind(0), where);
+        assertEquals(EigenKind.SECULAR_ROOT, sp.kind(1), where);
+        BigDecimal upperRoot = sp.eigenvalueDecimal(0);
+        BigDecimal lowerRoot = sp.eigenvalueDecimal(1);
+        BigDecimal eps = BigDecimal.ONE.scaleByPowerOfTen(-30);
+        BigDecimal lo = lowerRoot.subtract(eps);
+        BigDecimal hi = upperRoot.add(eps);
+        assertEquals(1, ExactSecularSign.sign(g, lo, 80), "f(lo) > 0 at " + where);
+        assertEquals(-1, ExactSecularSign.sign(g, hi, 80), "f(hi) < 0 at " + where);
+        BigDecimal center = lo.add(hi).divide(BigDecimal.valueOf(2));
+        BigDecimal half = hi.subtract(lo).divide(BigDecimal.valueOf(2));
+        SpectrumCertificate.Bracket b = SpectrumCertificate.certifyRoot(g, sp.root(1).group(), center, half, sp.root(1).sumSquares());
+        assertFalse(b.certified(), () -> "bracket [" + lo + ", " + hi + "] contains the pole " + g.value(1)
+            + " and two eigenvalues but was certified at " + where);
+    }
+
+    // ---- (c) exact trace, pseudo-determinant and interlacing reject perturbed lists ----------
+
+    @ParameterizedTest(name = "{0} seed={1}")
+    @MethodSource("instances")
+    void perturbedEigenvalueListsAreRejected(String label, long seed, long[] sizes) {
+        YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
+        SizeGroups g = sp.groups();
+        String where = where(label, seed, sizes);
+        List<SpectrumCertificate.Bracket> good = sp.certificate().brackets();
+        assertTrue(SpectrumCertificate.trace(g, good), "control: trace of the true brackets at " + where);
+        assertTrue(SpectrumCertificate.pseudoDeterminant(g, good), "control: pseudo-determinant at " + where);
+        assertTrue(SpectrumCertificate.interlacing(g, good), "control: interlacing at " + where);
+
+        int first = 0;
+        int last = sp.size() - 2;
+        // one eigenvalue moved up by 10^-20 relative: trace and pseudo-determinant both fail
+        List<SpectrumCertificate.Bracket> up = new ArrayList<>(good);
+        BigDecimal d = sp.eigenvalueDecimal(first).multiply(WRONG_SHIFT);
+        up.set(first, shifted(good.get(first), d));
+        assertFalse(SpectrumCertificate.trace(g, up), "trace accepted mu_1 + 1e-20 mu_1 at " + where);
+        assertFalse(SpectrumCertificate.pseudoDeterminant(g, up), "pseudo-determinant accepted mu_1 + 1e-20 mu_1 at " + where);
+
+        // the zero eigenvalue moved off 0: trace fails (the pseudo-determinant does not see mu_K)
+        List<SpectrumCertificate.Bracket> zero = new ArrayList<>(good);
+        zero.set(sp.size() - 1, shifted(good.get(sp.size() - 1), d));
+        assertFalse(SpectrumCertificate.trace(g, zero), "trace accepted mu_K = 1e-20 mu_1 at " + where);
+
+        if (last > first) {
+            // a trace-preserving swap of mass between two eigenvalues: only the pseudo-determinant sees it
+            BigDecimal small = sp.eigenvalueDecimal(last).multiply(WRONG_SHIFT);
+            List<SpectrumCertificate.Bracket> swap = new ArrayList<>(good);
+            swap.set(first, shifted(good.get(first), small));
+            swap.set(last, shifted(good.get(last), small.negate()));
+            assertTrue(SpectrumCertificate.trace(g, swap), "the trace cannot see a mass-preserving swap at " + where);
+            boolean distinct = sp.eigenvalue(first).compareTo(sp.eigenvalue(last)) != 0;
+            if (distinct) {
+                assertFalse(SpectrumCertificate.pseudoDeterminant(g, swap), "pseudo-determinant accepted a swap at " + where);
+            }
+        }
+
+        // an eigenvalue pushed above its interlacing interval
+        List<SpectrumCertificate.Bracket> out = new ArrayList<>(good);
+        long top = g.sortedDecreasing()[0];
+        out.set(first, new SpectrumCertificate.Bracket(good.get(first).kind(), BigDecimal.valueOf(top),
+            BigDecimal.valueOf(top).add(BigDecimal.ONE), true, "fake"));
+        assertFalse(SpectrumCertificate.interlacing(g, out), "interlacing accepted mu_1 > n_(1) at " + where);
+
+        // an uncertified bracket breaks interlacing (and holds()) even when its numbers are right
+        List<SpectrumCertificate.Bracket> unproven = new ArrayList<>(good);
+        SpectrumCertificate.Bracket b0 = good.get(first);
+        unproven.set(first, new SpectrumCertificate.Bracket(b0.kind(), b0.lower(), b0.upper(), false, "unproven"));
+        assertFalse(SpectrumCertificate.interlacing(g, unproven), "interlacing accepted an unproven bracket at " + where);
+    }
+
+    private static SpectrumCertificate.Bracket shifted(SpectrumCertificate.Bracket b, BigDecimal d) {
+        return new SpectrumCertificate.Bracket(b.kind(), b.lower().add(d), b.upper().add(d), true, "shifted by " + d);
+    }
+}
