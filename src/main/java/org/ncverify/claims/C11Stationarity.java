@@ -9,7 +9,8 @@ import org.ncverify.model.Gradient;
  *
  * <p>Residual ||grad f|| / scale, the Euclidean norm over every W_l, every one of the N
  * feature columns and b, divided by the magnitude of the terms that cancel in it
- * ({@link Gradient#scale()}: data part + penalty part + mean residual norm). At working
+ * ({@link Gradient#scale()}: data part + penalty part + the magnitude reached by rounding of
+ * the residuals, whose cancelling terms are O(1) even when the residuals are tiny). At working
  * precision eps the computed gradient has absolute error O(eps scale); tolerance 10^-(P-10).
  */
 public final class C11Stationarity extends AbstractClaim {

@@ -41,7 +41,7 @@ public final class C4ProductSpectrum extends AbstractClaim {
         FixedPrecisionApfloatHelper h = p.helper();
         ApMatrix u = subject.reference().spectrum().left();
         ApMatrix v = subject.reference().spectrum().right();
-        ApMatrix b = u.transpose().multiply(subject.product()).multiply(v);
+        ApMatrix b = subject.projectedProduct(u, v);
         int k = b.rows();
         Apfloat[] diag = new Apfloat[k];
         for (int i = 0; i < k; i++) {

@@ -42,10 +42,10 @@ final class ProductGeometry {
         return ApMatrix.fromColumns(cols, p).scaleColumns(sq);
     }
 
-    /** P = W_L ... W_1 X, K x K. */
-    static ApMatrix centredProduct(Instance inst, Point x, Precision p) {
-        ApMatrix acc = centredMeans(inst, x, p);
-        for (int l = 1; l <= x.depth(); l++) {
+    /** W_L ... W_1, K x d. */
+    static ApMatrix weightProduct(Point x, Precision p) {
+        ApMatrix acc = x.weight(1).withPrecision(p);
+        for (int l = 2; l <= x.depth(); l++) {
             acc = x.weight(l).withPrecision(p).multiply(acc);
         }
         return acc;

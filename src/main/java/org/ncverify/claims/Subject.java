@@ -21,6 +21,8 @@ public final class Subject {
     private final int digits;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
+    private volatile ApMatrix centredMeans;
+    private volatile ApMatrix weightProduct;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits) {
         this.instance = instance;
@@ -79,13 +81,44 @@ public final class Subject {
         return e;
     }
 
-    /** P = W_L ... W_1 X with X = Mbar D the centred, size-weighted class means (K x K). */
+    /** X = Mbar D, the centred, size-weighted class means (d x K). */
+    public ApMatrix centredMeans() {
+        ApMatrix x = centredMeans;
+        if (x == null) {
+            x = ProductGeometry.centredMeans(instance, candidate, precision());
+            centredMeans = x;
+        }
+        return x;
+    }
+
+    /** W_L ... W_1 (K x d). */
+    public ApMatrix weightProduct() {
+        ApMatrix w = weightProduct;
+        if (w == null) {
+            w = ProductGeometry.weightProduct(candidate, precision());
+            weightProduct = w;
+        }
+        return w;
+    }
+
+    /** P = W_L ... W_1 X (K x K). */
     public ApMatrix product() {
         ApMatrix p = product;
         if (p == null) {
-            p = ProductGeometry.centredProduct(instance, candidate, precision());
+            p = weightProduct().multiply(centredMeans());
             product = p;
         }
         return p;
+    }
+
+    /**
+     * B = A^T P C for K x K matrices A, C (e.g. U^T P V), associated as (A^T W)(X C) when
+     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3).
+     */
+    public ApMatrix projectedProduct(ApMatrix a, ApMatrix c) {
+        if (instance.dim() < instance.classes()) {
+            return a.transpose().multiply(weightProduct()).multiply(centredMeans().multiply(c));
+        }
+        return a.transpose().multiply(product()).multiply(c);
     }
 }

@@ -89,10 +89,15 @@ public final class SpectrumCertificate {
             if (lower.compareTo(upper) == 0) {
                 return Integer.MAX_VALUE;
             }
-            BigDecimal width = upper.subtract(lower);
-            BigDecimal rel = width.divide(upper.abs(), MathContext.DECIMAL64);
-            return (int) Math.floor(-Math.log10(rel.doubleValue()));
+            BigDecimal rel = upper.subtract(lower).divide(upper.abs(), MathContext.DECIMAL64);
+            return (int) Math.floor(-log10(rel));
         }
+    }
+
+    /** log10 of a positive decimal without passing through double's exponent range. */
+    static double log10(BigDecimal x) {
+        BigDecimal m = x.round(MathContext.DECIMAL64);
+        return Math.log10(m.unscaledValue().doubleValue()) - m.scale();
     }
 
     static SpectrumCertificate of(YhatSpectrum spectrum) {
@@ -197,7 +202,7 @@ public final class SpectrumCertificate {
                 "bracket is empty or not strictly inside (" + poleBelow + ", " + poleAbove + ")");
         }
         // log10 of |F(lo)| ~ (-N f') * half, without underflow at thousands of digits
-        double log10Half = Math.log10(halfWidth.unscaledValue().doubleValue()) - halfWidth.scale();
+        double log10Half = log10(halfWidth);
         double log10Mag = Math.log10(sumSquares) + log10Half;
         int scale = (int) Math.max(0, Math.ceil(Math.log10(g.count() + 1.0) - log10Mag)) + 3;
         int sLo = 0;
