@@ -49,15 +49,8 @@ public final class C4ProductSpectrum extends AbstractClaim {
         }
         Arrays.sort(diag, (x, y) -> y.compareTo(x));
         Apfloat[] target = subject.reference().productSingularValues();
-        Apfloat worst = Apfloat.ZERO;
-        int worstIndex = 0;
-        for (int i = 0; i < k; i++) {
-            Apfloat d = ApfloatMath.abs(h.subtract(diag[i], target[i]));
-            if (d.compareTo(worst) > 0) {
-                worst = d;
-                worstIndex = i;
-            }
-        }
+        int worstIndex = largestGap(diag, target, h);
+        Apfloat worst = gap(diag, target, worstIndex, h);
         Apfloat off = ProductGeometry.offDiagonalNorm(b, p);
         Apfloat s1 = subject.reference().spectrum().singularValue(0);
         Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
@@ -72,23 +65,31 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat[] sigma = Svd.of(subject.product()).singularValues();
         Apfloat literal = null;
         for (Apfloat[] t : targets(subject)) {
-            Apfloat gap = Apfloat.ZERO;
-            int at = 0;
-            for (int i = 0; i < k; i++) {
-                Apfloat d = ApfloatMath.abs(h.subtract(sigma[i], t[i]));
-                if (d.compareTo(gap) > 0) {
-                    gap = d;
-                    at = i;
-                }
-            }
-            if (literal == null || gap.compareTo(literal) < 0) {
-                literal = gap;
+            int at = largestGap(sigma, t, h);
+            Apfloat g = gap(sigma, t, at, h);
+            if (literal == null || g.compareTo(literal) < 0) {
+                literal = g;
                 worstIndex = at;
             }
         }
         return Verdict.judge(id(), h.divide(literal, scale), tol, "literal (Jacobi SVD of W_L...W_1 X)",
             "largest gap at i = " + (worstIndex + 1) + "; the Weyl bound " + Precision.formatScientific(bound, 3)
                 + " exceeded the tolerance, so the singular values were computed");
+    }
+
+    /** The index i of the largest |a_i - b_i|. */
+    private static int largestGap(Apfloat[] a, Apfloat[] b, FixedPrecisionApfloatHelper h) {
+        int at = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (gap(a, b, i, h).compareTo(gap(a, b, at, h)) > 0) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
+    private static Apfloat gap(Apfloat[] a, Apfloat[] b, int i, FixedPrecisionApfloatHelper h) {
+        return ApfloatMath.abs(h.subtract(a[i], b[i]));
     }
 
     /**
