@@ -25,7 +25,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int status;
+        try {
+            status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            System.err.println("ncverify: out of memory (" + e.getMessage() + "); raise -Xmx via NCVERIFY_JAVA_OPTS or reduce K, d or --digits");
+            status = INTERNAL;
+        }
+        System.exit(status);
     }
 
     /** Runs the CLI with the given streams and returns the exit status (used by tests). */

@@ -6,6 +6,7 @@ import org.ncverify.claims.Catalogue;
 import org.ncverify.claims.Status;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
+import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:no claim FAILs", "1:some claim FAILs", "2:bad input", "70:internal error"})
 public final class SolveCommand implements Callable<Integer> {
+    /** Largest K accepted: the closed form and C4 hold K x K matrices of Apfloat entries. */
+    static final int MAX_CLASSES = 2000;
+
     @Mixin
     InstanceOptions options;
 
@@ -41,6 +45,10 @@ public final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.parse(format);
         Instance instance = options.instance();
+        if (instance.classes() > MAX_CLASSES) {
+            throw new InputException("--sizes has K = " + instance.classes() + " classes: solve builds K x K singular vectors"
+                + " and supports K <= " + MAX_CLASSES);
+        }
         Precision precision = options.precision();
         long t0 = System.nanoTime();
         ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)

@@ -51,6 +51,15 @@ class SolveCommandTest {
         assertEquals("0", j.get("productSingularValues").get(2).asText());
     }
 
+    @Test
+    void tooManyClassesIsBadInput() {
+        String sizes = String.join(",", java.util.Collections.nCopies(SolveCommand.MAX_CLASSES + 1, "3"));
+        CliRunner r = CliRunner.run("solve", "--sizes", sizes, "--dim", "2", "--depth", "1", "--lambda-w", "1e-3",
+            "--lambda-h", "1e-3");
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.strip().startsWith("ncverify: --sizes has K = 2001"), r.err);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "size zero|--sizes 3,0,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3|--sizes[1] = 0",
