@@ -130,7 +130,7 @@ public final class Precision {
             return "0";
         }
         long p = Math.min(sig, value.precision());
-        return ApfloatMath.round(value, p, RoundingMode.HALF_EVEN).toString(true);
+        return ApfloatMath.roundToPrecision(value, p, RoundingMode.HALF_EVEN).toString(true);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Precision {
             return "0";
         }
         long p = Math.min(sig, value.precision());
-        return ApfloatMath.round(value, p, RoundingMode.HALF_EVEN).toString(false);
+        return ApfloatMath.roundToPrecision(value, p, RoundingMode.HALF_EVEN).toString(false);
     }
 
     /** Exact zero test helper: true when value is the exact integer 0. */
