@@ -65,6 +65,16 @@ abstract class AbstractClaimContract {
     /** True when the claim judges the candidate point, false when it judges the reference answer. */
     abstract boolean judgesCandidate();
 
+    /**
+     * A claim about the candidate fails a wrong point (W_L scaled by 1.001); a claim about the
+     * reference answer (C8, C10) keeps its PASS whatever the candidate.
+     */
+    @Test
+    void verdictOnAWrongPointFollowsWhatTheClaimJudges() {
+        Verdict v = Catalogue.run(claim(), wrongSubject(Instances.imbalanced(), 60, AbstractClaimContract::scaledLastWeight));
+        assertEquals(judgesCandidate() ? Status.FAIL : Status.PASS, v.status(), v::toString);
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** The closed form of an instance at P digits, computed once per run. */
