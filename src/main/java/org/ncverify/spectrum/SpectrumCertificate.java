@@ -35,7 +35,8 @@ public final class SpectrumCertificate {
     private final boolean pseudoDeterminant;
     private final boolean exactVectors;
 
-    private SpectrumCertificate(List<Bracket> brackets, boolean interlacing, boolean trace,
+    /** Package access for {@link #of} and for tests that build deliberately broken certificates. */
+    SpectrumCertificate(List<Bracket> brackets, boolean interlacing, boolean trace,
                                 boolean pseudoDeterminant, boolean exactVectors) {
         this.brackets = List.copyOf(brackets);
         this.interlacing = interlacing;

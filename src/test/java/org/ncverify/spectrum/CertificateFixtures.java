@@ -1,17 +1,14 @@
 package org.ncverify.spectrum;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Test support: deliberately broken copies of a {@link SpectrumCertificate}, for the tests
- * of the checker of claim C8 (which must FAIL on them). The certificate's constructor is
- * private and main code has no factory for arbitrary brackets, so the copy is made by
- * reflection from a real certificate; {@link SpectrumCertificate.Bracket}'s package-private
- * constructor is used directly. Test code only.
+ * of the checker of claim C8 (which must FAIL on them), built through the package-private
+ * constructors of {@link SpectrumCertificate} and {@link SpectrumCertificate.Bracket}. Test
+ * code only.
  */
 public final class CertificateFixtures {
     private CertificateFixtures() {
@@ -45,14 +42,6 @@ public final class CertificateFixtures {
 
     private static SpectrumCertificate copy(SpectrumCertificate c, List<SpectrumCertificate.Bracket> brackets,
                                             boolean interlacing, boolean trace, boolean pdet, boolean vectors) {
-        try {
-            Constructor<SpectrumCertificate> k = SpectrumCertificate.class.getDeclaredConstructor(
-                List.class, boolean.class, boolean.class, boolean.class, boolean.class);
-            k.setAccessible(true);
-            return k.newInstance(brackets, interlacing, trace, pdet, vectors);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-                 | InvocationTargetException e) {
-            throw new IllegalStateException("SpectrumCertificate's constructor changed; update this fixture", e);
-        }
+        return new SpectrumCertificate(brackets, interlacing, trace, pdet, vectors);
     }
 }
