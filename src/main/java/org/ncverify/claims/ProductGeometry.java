@@ -1,7 +1,6 @@
 package org.ncverify.claims;
 
 import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
@@ -49,22 +48,6 @@ final class ProductGeometry {
             acc = x.weight(l).withPrecision(p).multiply(acc);
         }
         return acc;
-    }
-
-    /** max |a_ij| over i != j. */
-    static Apfloat maxOffDiagonal(ApMatrix a) {
-        Apfloat m = Apfloat.ZERO;
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                if (i != j) {
-                    Apfloat v = ApfloatMath.abs(a.get(i, j));
-                    if (v.compareTo(m) > 0) {
-                        m = v;
-                    }
-                }
-            }
-        }
-        return m;
     }
 
     /** ||A - diag(A)||_F. */

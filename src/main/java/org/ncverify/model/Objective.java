@@ -71,7 +71,7 @@ public final class Objective {
             suffix = suffix == null ? w[l] : suffix.multiply(w[l]);
             suffixNorm[l - 1] = suffix.frobeniusNorm();
         }
-        Apfloat biasNorm = sqrt(h, dot(h, b, b));
+        Apfloat biasNorm = ApMatrix.norm(b, p);
         Apfloat[] biasSum = new Apfloat[k];
         java.util.Arrays.fill(biasSum, Apfloat.ZERO);
         Apfloat dataSum = Apfloat.ZERO;      // sum_i ||r_i||^2
@@ -111,7 +111,7 @@ public final class Objective {
                 biasSum[i] = h.add(biasSum[i], times(h, rowSum, m, mf));
             }
             dataSum = h.add(dataSum, times(h, blockSq, m, mf));
-            residualNormSum = h.add(residualNormSum, times(h, roundingMagnitude(h, a, suffixNorm, biasNorm), m, mf));
+            residualNormSum = h.add(residualNormSum, times(h, roundingMagnitude(p, a, suffixNorm, biasNorm), m, mf));
 
             ApMatrix g = ApMatrix.of(r, p).scale(invN);
             for (int l = depth; l >= 1; l--) {
@@ -170,31 +170,21 @@ public final class Objective {
      * reaches grad_b with weight 1, grad_{h} through (W_L...W_1)^T (norm &lt;= T_0) and
      * grad_{W_l} through (W_L...W_{l+1})^T r a_{l-1}^T (norm &lt;= T_l ||a_{l-1}||).
      */
-    private static Apfloat roundingMagnitude(FixedPrecisionApfloatHelper h, ApMatrix[] a, Apfloat[] suffixNorm,
-                                            Apfloat biasNorm) {
+    private static Apfloat roundingMagnitude(Precision p, ApMatrix[] a, Apfloat[] suffixNorm, Apfloat biasNorm) {
+        FixedPrecisionApfloatHelper h = p.helper();
         int depth = a.length - 1;
         Apfloat total = Apfloat.ZERO;
         for (int j = 0; j < a[0].cols(); j++) {
-            Apfloat out = sqrt(h, dot(h, a[depth].column(j), a[depth].column(j)));
+            Apfloat out = ApMatrix.norm(a[depth].column(j), p);
             Apfloat m = h.add(h.add(out, biasNorm), Apfloat.ONE);
             Apfloat reach = h.add(Apfloat.ONE, suffixNorm[0]);
             for (int l = 1; l <= depth; l++) {
-                Apfloat in = sqrt(h, dot(h, a[l - 1].column(j), a[l - 1].column(j)));
+                Apfloat in = ApMatrix.norm(a[l - 1].column(j), p);
                 reach = h.add(reach, h.multiply(suffixNorm[l], in));
             }
             total = h.add(total, h.multiply(m, reach));
         }
         return total;
-    }
-
-    private static Apfloat dot(FixedPrecisionApfloatHelper h, Apfloat[] x, Apfloat[] y) {
-        Apfloat s = Apfloat.ZERO;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i].signum() != 0 && y[i].signum() != 0) {
-                s = h.add(s, h.multiply(x[i], y[i]));
-            }
-        }
-        return s;
     }
 
     /** The value of f only (same computation; the gradient is discarded). */

@@ -15,17 +15,18 @@ public final class SizeGroups {
     private final long[] distinct;
     private final int[][] members;
     private final long total;
+    private final long[] sorted;
     private final org.apfloat.Apint[] exactValues;
     private final org.apfloat.Apint[] exactWeights;
 
     private SizeGroups(long[] sizes) {
         this.sizes = sizes.clone();
-        long[] sorted = sizes.clone();
-        Arrays.sort(sorted);
+        long[] ascending = sizes.clone();
+        Arrays.sort(ascending);
         List<Long> values = new ArrayList<>();
-        for (int i = sorted.length - 1; i >= 0; i--) {
-            if (values.isEmpty() || values.get(values.size() - 1) != sorted[i]) {
-                values.add(sorted[i]);
+        for (int i = ascending.length - 1; i >= 0; i--) {
+            if (values.isEmpty() || values.get(values.size() - 1) != ascending[i]) {
+                values.add(ascending[i]);
             }
         }
         this.distinct = values.stream().mapToLong(Long::longValue).toArray();
@@ -39,6 +40,13 @@ public final class SizeGroups {
             n += s;
         }
         this.total = n;
+        this.sorted = new long[sizes.length];
+        int at = 0;
+        for (int j = 0; j < distinct.length; j++) {
+            for (int t = 0; t < members[j].length; t++) {
+                sorted[at++] = distinct[j];
+            }
+        }
         this.exactValues = new org.apfloat.Apint[distinct.length];
         this.exactWeights = new org.apfloat.Apint[distinct.length];
         for (int j = 0; j < distinct.length; j++) {
@@ -104,13 +112,11 @@ public final class SizeGroups {
 
     /** The sizes sorted decreasingly, n_(1) &gt;= ... &gt;= n_(K). */
     public long[] sortedDecreasing() {
-        long[] s = new long[sizes.length];
-        int i = 0;
-        for (int j = 0; j < distinct.length; j++) {
-            for (int t = 0; t < members[j].length; t++) {
-                s[i++] = distinct[j];
-            }
-        }
-        return s;
+        return sorted.clone();
+    }
+
+    /** n_(i+1), the (i+1)-th largest size (0-based i). */
+    public long sortedSize(int i) {
+        return sorted[i];
     }
 }

@@ -119,9 +119,8 @@ public final class YhatSpectrum {
 
     /** Interlacing interval [n_(i+2), n_(i+1)] of mu_i (0-based i; sizes sorted decreasingly). */
     public long[] interlacingInterval(int i) {
-        long[] sorted = groups.sortedDecreasing();
-        long upper = sorted[i];
-        long lower = i + 1 < sorted.length ? sorted[i + 1] : 0;
+        long upper = groups.sortedSize(i);
+        long lower = i + 1 < groups.classes() ? groups.sortedSize(i + 1) : 0;
         return new long[] {lower, upper};
     }
 

@@ -70,7 +70,6 @@ class ClaimContractTest {
         List<WrongAnswer> wrongAnswers() {
             Claim c = claim();
             Instance imb = Instances.imbalanced();
-            ClosedForm cf = closedForm(imb, 60);
             return List.of(
                 wrongPoint(c, "W_L scaled by 1.001 (non-optimal p)", imb, 60, AbstractClaimContract::scaledLastWeight),
                 wrongPoint(c, "class mean 1 moved by 1e-6", imb, 60, x -> movedMean(x, 0)),
