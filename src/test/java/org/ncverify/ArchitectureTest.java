@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final List<String> ORDER = List.of("instance", "linalg", "model", "spectrum", "theory",
-        "optimizer", "claims", "hunt", "report", "cli");
+        "sampling", "optimizer", "claims", "hunt", "report", "cli");
     private static final Pattern IMPORT = Pattern.compile("org\\.ncverify\\.([a-z]+)\\.");
 
     @Test

@@ -24,7 +24,7 @@ public final class C11Stationarity extends AbstractClaim {
         Gradient g = subject.evaluation().gradient();
         Apfloat scale = g.scale();
         Apfloat residual = scale.signum() == 0 ? g.norm() : subject.precision().helper().divide(g.norm(), scale);
-        return Verdict.judge(id(), residual, Tolerance.fromDigits(subject.digits(), 10), "full gradient (all N columns)",
+        return Verdict.judge(id(), residual, subject.tolerance(10), "full gradient (all N columns)",
             "||grad f|| = " + Precision.format(g.norm(), 3) + ", scale = " + Precision.format(scale, 3));
     }
 }

@@ -21,7 +21,7 @@ public final class C3OptimalValue extends AbstractClaim {
         Evaluation e = subject.evaluation();
         Apfloat fStar = subject.reference().objective();
         Apfloat residual = relative(e.value(), fStar, Apfloat.ZERO, subject.precision());
-        return Verdict.judge(id(), residual, Tolerance.fromDigits(subject.digits(), 10), "definition vs formula",
+        return Verdict.judge(id(), residual, subject.tolerance(10), "definition vs formula",
             "f(point) = " + org.ncverify.linalg.Precision.format(e.value(), 20) + ", f* = "
                 + org.ncverify.linalg.Precision.format(fStar, 20));
     }

@@ -55,7 +55,7 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat s1 = subject.reference().spectrum().singularValue(0);
         Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
         Apfloat bound = h.divide(h.add(worst, off), scale);
-        Tolerance tol = Tolerance.fromDigits(subject.digits(), 10);
+        Tolerance tol = subject.tolerance(10);
         if (tol.admits(bound)) {
             return Verdict.judge(id(), bound, tol, "basis-free (Weyl bound on U^T P V)",
                 "largest gap at i = " + (worstIndex + 1) + "; ||offdiag(U^T P V)||_F = " + Precision.format(off, 3));

@@ -22,6 +22,12 @@ public final class Catalogue {
             new C10ThresholdLaw(), new C11Stationarity()));
     }
 
+    /** Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). */
+    public static Catalogue all() {
+        return new Catalogue(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C8YhatSpectrum(),
+            new C10ThresholdLaw(), new C11Stationarity()));
+    }
+
     public List<Claim> claims() {
         return claims;
     }

@@ -66,6 +66,15 @@ public final class Subject {
         return digits;
     }
 
+    /**
+     * The tolerance 10^-(P - slack) for a residual whose rounding costs {@code slack} digits
+     * (see {@link Tolerance#fromDigits}). Every claim asks the subject, never builds its own, so
+     * that a candidate of another accuracy (an optimizer's double point) can bring its own rule.
+     */
+    public Tolerance tolerance(int slack) {
+        return Tolerance.fromDigits(digits, slack);
+    }
+
     /** The precision at which the checks compute. */
     public Precision precision() {
         return reference.precision();

@@ -1,5 +1,6 @@
 package org.ncverify.claims;
 
+import java.util.List;
 import org.apfloat.Apfloat;
 import org.ncverify.linalg.Precision;
 
@@ -15,14 +16,35 @@ public final class Verdict {
     private final Tolerance tolerance;
     private final String reading;
     private final String detail;
+    private final List<Reading> readings;
 
     private Verdict(String claimId, Status status, Apfloat residual, Tolerance tolerance, String reading, String detail) {
+        this(claimId, status, residual, tolerance, reading, detail, List.of());
+    }
+
+    private Verdict(String claimId, Status status, Apfloat residual, Tolerance tolerance, String reading, String detail,
+                    List<Reading> readings) {
         this.claimId = claimId;
         this.status = status;
         this.residual = residual;
         this.tolerance = tolerance;
         this.reading = reading;
         this.detail = detail;
+        this.readings = List.copyOf(readings);
+    }
+
+    /**
+     * This verdict with the separate readings behind it (C5-C7: consistent pair, independent
+     * bases, basis-free). The status, residual and tolerance stay those of this verdict: the
+     * claim decides which readings its status follows and says so in its detail.
+     */
+    public Verdict withReadings(List<Reading> list) {
+        return new Verdict(claimId, status, residual, tolerance, reading, detail, list);
+    }
+
+    /** The separate readings (empty for a claim with a single reading). */
+    public List<Reading> readings() {
+        return readings;
     }
 
     /** PASS when residual &lt;= tolerance, else FAIL. The residual must be non-negative. */
@@ -91,6 +113,6 @@ public final class Verdict {
     @Override
     public String toString() {
         return claimId + " " + status + " residual " + residualText() + " tolerance " + toleranceText()
-            + " [" + reading + "] " + detail;
+            + " [" + reading + "] " + detail + (readings.isEmpty() ? "" : " " + readings);
     }
 }
