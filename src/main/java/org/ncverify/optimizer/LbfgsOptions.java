@@ -37,8 +37,8 @@ public record LbfgsOptions(int memory, double gradientTolerance, int maxIteratio
         }
     }
 
-    /** Memory 20, relative gradient 1e-13, the given iteration budget and twice as many evaluations + 100. */
+    /** Memory 10, relative gradient 1e-13, the given iteration budget and twice as many evaluations + 100. */
     public static LbfgsOptions defaults(int maxIterations) {
-        return new LbfgsOptions(20, 1e-13, maxIterations, 2 * maxIterations + 100);
+        return new LbfgsOptions(10, 1e-13, maxIterations, 2 * maxIterations + 100);
     }
 }

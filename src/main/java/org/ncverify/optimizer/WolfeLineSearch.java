@@ -81,17 +81,12 @@ public final class WolfeLineSearch {
         double a = a0;
         for (int i = 0; evaluations < maxEvaluations; i++) {
             eval(x, p, a);
-            if (!Double.isFinite(value) || value > f0 + c1 * a * g0 || (i > 0 && value >= fPrev)) {
-                if (!Double.isFinite(value) || !(value > f0 + c1 * a * g0)) {
-                    Acceptance approx = approximate(f0, g0);
-                    if (approx != null) {
-                        return approx;
-                    }
-                }
-                return zoom(x, p, f0, g0, aPrev, fPrev, gPrev, a, value, slope);
+            Acceptance accepted = accepts(f0, g0, a);
+            if (accepted != null) {
+                return accepted;
             }
-            if (Math.abs(slope) <= -c2 * g0) {
-                return Acceptance.STRONG_WOLFE;
+            if (!Double.isFinite(value) || value > f0 + c1 * a * g0 || (i > 0 && value >= fPrev)) {
+                return zoom(x, p, f0, g0, aPrev, fPrev, gPrev, a, value, slope);
             }
             if (slope >= 0) {
                 return zoom(x, p, f0, g0, a, value, slope, aPrev, fPrev, gPrev);
@@ -121,20 +116,15 @@ public final class WolfeLineSearch {
                 a = 0.5 * (aLo + aHi);
             }
             eval(x, p, a);
+            Acceptance accepted = accepts(f0, g0, a);
+            if (accepted != null) {
+                return accepted;
+            }
             if (!Double.isFinite(value) || value > f0 + c1 * a * g0 || value >= fLo) {
-                if (Double.isFinite(value) && !(value > f0 + c1 * a * g0)) {
-                    Acceptance approx = approximate(f0, g0);
-                    if (approx != null) {
-                        return approx;
-                    }
-                }
                 aHi = a;
                 fHi = value;
                 gHi = slope;
             } else {
-                if (Math.abs(slope) <= -c2 * g0) {
-                    return Acceptance.STRONG_WOLFE;
-                }
                 if (slope * (aHi - aLo) >= 0) {
                     aHi = aLo;
                     fHi = fLo;
@@ -148,12 +138,24 @@ public final class WolfeLineSearch {
         return Acceptance.FAILED;
     }
 
-    /** The approximate Wolfe test at the current trial, or null when it does not hold. */
-    private Acceptance approximate(double f0, double g0) {
+    /**
+     * The test at the current trial step a: STRONG_WOLFE when both strong Wolfe conditions
+     * hold, else APPROXIMATE_WOLFE when the approximate ones do, else null.
+     */
+    private Acceptance accepts(double f0, double g0, double a) {
+        if (!Double.isFinite(value) || !Double.isFinite(slope)) {
+            return null;
+        }
+        boolean curvature = Math.abs(slope) <= -c2 * g0;
+        if (!curvature) {
+            return null;
+        }
+        if (value <= f0 + c1 * a * g0) {
+            return Acceptance.STRONG_WOLFE;
+        }
         boolean flat = value <= f0 + epsF * Math.abs(f0);
         boolean decrease = (2 * c1 - 1) * g0 >= slope;
-        boolean curvature = Math.abs(slope) <= -c2 * g0;
-        return flat && decrease && curvature ? Acceptance.APPROXIMATE_WOLFE : null;
+        return flat && decrease ? Acceptance.APPROXIMATE_WOLFE : null;
     }
 
     private void eval(double[] x, double[] p, double a) {
