@@ -22,10 +22,13 @@ public final class Catalogue {
             new C10ThresholdLaw(), new C11Stationarity()));
     }
 
-    /** Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). */
+    /**
+     * Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). C13 is
+     * NOT_APPLICABLE unless the subject carries optimizer runs ({@link Subject#ofOptimizer}).
+     */
     public static Catalogue all() {
         return new Catalogue(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C8YhatSpectrum(),
-            new C10ThresholdLaw(), new C11Stationarity()));
+            new C10ThresholdLaw(), new C11Stationarity(), new C13IndependentOptimality()));
     }
 
     public List<Claim> claims() {

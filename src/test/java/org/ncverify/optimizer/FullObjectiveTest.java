@@ -62,7 +62,7 @@ class FullObjectiveTest {
         double[] g = new double[f.size()];
         double v = f.evaluate(x, g);
         Precision p = Precision.of(30);
-        var e = Objective.evaluate(inst, MultiStartResult.toPoint(inst, x, p), p);
+        var e = Objective.evaluate(inst, DoublePoints.toPoint(inst, x, p), p);
         assertEquals(e.value().doubleValue(), v, 1e-14 * Math.abs(v));
         assertEquals(e.gradient().norm().doubleValue(), Lbfgs.norm(g), 1e-13 * Lbfgs.norm(g));
         double bound = f.valueErrorBound(x);
