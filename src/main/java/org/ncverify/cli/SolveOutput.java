@@ -36,18 +36,7 @@ final class SolveOutput {
         ObjectNode root = mapper.createObjectNode();
         Precision p = cf.precision();
         Instance inst = cf.instance();
-        ObjectNode in = root.putObject("instance");
-        ArrayNode sizes = in.putArray("sizes");
-        for (long n : inst.sizes()) {
-            sizes.add(n);
-        }
-        in.put("dim", inst.dim());
-        in.put("depth", inst.depth());
-        ArrayNode widths = in.putArray("widths");
-        for (int w : inst.widths()) {
-            widths.add(w);
-        }
-        in.put("describe", inst.describe());
+        putInstance(root, inst);
         root.put("digits", p.digits());
         root.put("rank", inst.bottleneck());
         root.put("bottleneck", inst.bottleneck());
@@ -72,23 +61,29 @@ final class SolveOutput {
         }
         root.put("threshold", p.format(cf.threshold()));
         root.put("lambdaBar", p.format(cf.law().lambdaBar()));
-        ArrayNode claims = root.putArray("claims");
-        for (Verdict v : verdicts) {
-            ObjectNode c = claims.addObject();
-            c.put("id", v.claimId());
-            c.put("status", v.status().name());
-            c.put("residual", v.residualText());
-            c.put("tolerance", v.toleranceText());
-            c.put("toleranceOrigin", v.tolerance() == null ? "-" : v.tolerance().origin());
-            c.put("reading", v.reading());
-            c.put("detail", v.detail());
-        }
+        VerdictOutput.json(root.putArray("claims"), verdicts);
         root.put("seconds", Math.round(seconds * 1000) / 1000.0);
         try {
             return mapper.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The "instance" object: sizes, dim, depth, widths, describe. */
+    static void putInstance(ObjectNode root, Instance inst) {
+        ObjectNode in = root.putObject("instance");
+        ArrayNode sizes = in.putArray("sizes");
+        for (long n : inst.sizes()) {
+            sizes.add(n);
+        }
+        in.put("dim", inst.dim());
+        in.put("depth", inst.depth());
+        ArrayNode widths = in.putArray("widths");
+        for (int w : inst.widths()) {
+            widths.add(w);
+        }
+        in.put("describe", inst.describe());
     }
 
     String text() {
@@ -121,11 +116,7 @@ final class SolveOutput {
             b.append(k == 0 ? "" : ", ").append(fmt(bias[k]));
         }
         b.append("]\n\n");
-        b.append(String.format("%-4s  %-15s  %-10s  %-10s  %s%n", "id", "status", "residual", "tolerance", "reading"));
-        for (Verdict v : verdicts) {
-            b.append(String.format("%-4s  %-15s  %-10s  %-10s  %s%n", v.claimId(), v.status(), v.residualText(),
-                v.toleranceText(), v.reading()));
-        }
+        VerdictOutput.text(b, verdicts);
         b.append(String.format("%n(%d digits computed; shown to %d; --format json prints all. %.2f s)%n",
             p.digits(), Math.min(TEXT_DIGITS, p.digits()), seconds));
         return b.toString();
