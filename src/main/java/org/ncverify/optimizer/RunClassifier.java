@@ -10,7 +10,8 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * <li>the run stopped on its budget or on a non-finite value: NOT_CONVERGED;</li>
  * <li>L &gt;= 2, max_l ||W_l||_F &lt;= 1e-4 and ||H||_F / sqrt(N) &lt;= 1e-4: ORIGIN;</li>
  * <li>k = number of singular values of P = W_L...W_1 X (X = Mbar D from the run's class means)
- *     above 1e-6 max(1, s_1) is below the theory's surviving directions: PARTIAL (k directions);</li>
+ *     above 1e-6 max(1, s_1) is below the theory's surviving directions: PARTIAL (k directions);
+ *     above it: EXCESS;</li>
  * <li>else OTHER_STATIONARY.</li>
  * </ol>
  */
@@ -62,7 +63,11 @@ public final class RunClassifier {
         if (objective.depth() >= 2 && atOrigin(x)) {
             return StartClass.ORIGIN;
         }
-        return directions(x) < survivingDirections ? StartClass.PARTIAL : StartClass.OTHER_STATIONARY;
+        int k = directions(x);
+        if (k < survivingDirections) {
+            return StartClass.PARTIAL;
+        }
+        return k > survivingDirections ? StartClass.EXCESS : StartClass.OTHER_STATIONARY;
     }
 
     private boolean atOrigin(double[] x) {

@@ -15,6 +15,12 @@ public enum StartClass {
     ORIGIN,
     /** Stalled with fewer significant singular values of W_L...W_1 X than the theory's surviving directions. */
     PARTIAL,
+    /**
+     * Stalled with more significant singular values of W_L...W_1 X than the theory keeps: for
+     * L &gt;= 2 the scalar problem phi_s has a local minimum at p &gt; 0 also for some s below s_crit,
+     * so a direction the global minimizer collapses can survive at a spurious local minimum.
+     */
+    EXCESS,
     /** Stationary to the rounding floor with the theory's rank but a gap above 1e-10. */
     OTHER_STATIONARY
 }
