@@ -36,9 +36,16 @@ public final class FullObjective implements DifferentiableFunction {
     private final double lambdaH;
     private final int[] label;
     private final int[] classStart;
-    private final double[][] act;
-    private final double[] back0;
-    private final double[] back1;
+    /** A = P H, then R = A + b 1^T - Y, then G = R / N, in place (K x N). */
+    private final double[] out;
+    /** prefix[l] = W_l ... W_1 (d_l x d), prefix[0] = I_d; prefix[L] = P. */
+    private final double[][] prefix;
+    /** suffix[l] = W_L ... W_{l+1} (K x d_l), suffix[L] = I_K. */
+    private final double[][] suffix;
+    /** M = G H^T (K x d). */
+    private final double[] m;
+    /** T = suffix[l]^T M (d_l x d). */
+    private final double[] t;
 
     private FullObjective(Instance inst) {
         long n = inst.total();
@@ -81,12 +88,17 @@ public final class FullObjective implements DifferentiableFunction {
             }
         }
         classStart[classes] = j;
-        act = new double[depth + 1][];
-        for (int l = 1; l <= depth; l++) {
-            act[l] = new double[dims[l] * samples];
+        out = new double[classes * samples];
+        prefix = new double[depth + 1][];
+        suffix = new double[depth + 1][];
+        for (int l = 0; l <= depth; l++) {
+            prefix[l] = new double[dims[l] * dims[0]];
+            suffix[l] = new double[classes * dims[l]];
         }
-        back0 = new double[maxDim() * samples];
-        back1 = new double[maxDim() * samples];
+        identity(prefix[0], dims[0]);
+        identity(suffix[depth], classes);
+        m = new double[classes * dims[0]];
+        t = new double[maxDim() * dims[0]];
     }
 
     /** The objective of an instance (N columns must fit in memory: N d + sum d_l d_{l-1} + K &lt; 2^31). */
@@ -158,75 +170,72 @@ public final class FullObjective implements DifferentiableFunction {
     @Override
     public double evaluate(double[] x, double[] grad) {
         int n = samples;
-        // forward: A_l = W_l A_{l-1}, A_0 = H (read in place from x)
+        int d = dims[0];
+        // prefix and suffix products of the weights (small: d_l x d and K x d_l)
         for (int l = 1; l <= depth; l++) {
-            double[] in = l == 1 ? x : act[l - 1];
-            int inOff = l == 1 ? offsetH : 0;
-            Kernels.multiply(x, offsetW[l], dims[l], dims[l - 1], in, inOff, act[l], n);
+            Kernels.multiply(x, offsetW[l], dims[l], dims[l - 1], prefix[l - 1], 0, prefix[l], d);
         }
-        // residual R = A_L + b - Y into back0 (K x N); G_L = R / N
-        double[] r = back0;
-        double[] out = act[depth];
+        for (int l = depth - 1; l >= 0; l--) {
+            Kernels.multiply(suffix[l + 1], 0, classes, dims[l + 1], x, offsetW[l + 1], suffix[l], dims[l]);
+        }
+        // A = P H (K x N), then R = A + b 1^T - Y and G = R / N in place
+        Kernels.multiply(prefix[depth], 0, classes, d, x, offsetH, out, n);
         double dataSum = 0;
         double invN = 1.0 / n;
         for (int i = 0; i < classes; i++) {
             double bi = x[offsetB + i];
             int row = i * n;
-            double rowSum = 0;
-            double sq = 0;
             for (int j = 0; j < n; j++) {
-                r[row + j] = out[row + j] + bi;
+                out[row + j] += bi;
             }
             // the one-hot targets of class i: a contiguous run of samples
             for (int j = classStart[i], end = classStart[i + 1]; j < end; j++) {
-                r[row + j] -= 1.0;
+                out[row + j] -= 1.0;
             }
+            double rowSum = 0;
+            double sq = 0;
             for (int j = 0; j < n; j++) {
-                double v = r[row + j];
+                double v = out[row + j];
                 sq += v * v;
                 v *= invN;
-                r[row + j] = v;
+                out[row + j] = v;
                 rowSum += v;
             }
             dataSum += sq;
             grad[offsetB + i] = rowSum;
         }
-        double penalty = 0;
-        // backward
-        double[] g = back0;
-        double[] next = back1;
-        for (int l = depth; l >= 1; l--) {
-            double[] in = l == 1 ? x : act[l - 1];
-            int inOff = l == 1 ? offsetH : 0;
+        // grad_H = P^T G + lambda_H H;  M = G H^T
+        Kernels.multiplyTransposeLeft(prefix[depth], 0, classes, d, out, grad, offsetH, n);
+        Kernels.multiplyTransposeRight(out, classes, x, offsetH, d, n, m, 0);
+        double hsq = 0;
+        for (int e = offsetH, end = offsetH + d * n; e < end; e++) {
+            double v = x[e];
+            hsq += v * v;
+            grad[e] += lambdaH * v;
+        }
+        double penalty = 0.5 * lambdaH * hsq;
+        // grad_{W_l} = suffix[l]^T M prefix[l-1]^T + lambda_{W_l} W_l
+        for (int l = 1; l <= depth; l++) {
             int rows = dims[l];
             int cols = dims[l - 1];
-            int w = offsetW[l];
-            Kernels.multiplyTransposeRight(g, rows, in, inOff, cols, n, grad, w);
+            Kernels.multiplyTransposeLeft(suffix[l], 0, classes, rows, m, t, 0, d);
+            Kernels.multiplyTransposeRight(t, rows, prefix[l - 1], 0, cols, d, grad, offsetW[l]);
             double lw = lambdaW[l];
             double wsq = 0;
-            for (int e = w, end = w + rows * cols; e < end; e++) {
+            for (int e = offsetW[l], end = offsetW[l] + rows * cols; e < end; e++) {
                 double v = x[e];
                 wsq += v * v;
                 grad[e] += lw * v;
             }
             penalty += 0.5 * lw * wsq;
-            if (l == 1) {
-                Kernels.multiplyTransposeLeft(x, w, rows, cols, g, grad, offsetH, n);
-            } else {
-                Kernels.multiplyTransposeLeft(x, w, rows, cols, g, next, 0, n);
-                double[] t = g;
-                g = next;
-                next = t;
-            }
         }
-        double hsq = 0;
-        for (int e = offsetH, end = offsetH + dims[0] * n; e < end; e++) {
-            double v = x[e];
-            hsq += v * v;
-            grad[e] += lambdaH * v;
-        }
-        penalty += 0.5 * lambdaH * hsq;
         return 0.5 * invN * dataSum + penalty;
+    }
+
+    private static void identity(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] = 1.0;
+        }
     }
 
     /**
@@ -261,7 +270,6 @@ public final class FullObjective implements DifferentiableFunction {
         }
         double[] grad = new double[size];
         double f = evaluate(x, grad);
-        double[] out = act[depth];
         double crossSum = 0;
         double magSum = 0;
         double sqSum = 0;
@@ -269,7 +277,7 @@ public final class FullObjective implements DifferentiableFunction {
             double bi = x[offsetB + i];
             for (int j = 0; j < n; j++) {
                 double y = label[j] == i ? 1.0 : 0.0;
-                double r = out[i * n + j] + bi - y;
+                double r = out[i * n + j] * n;
                 double e = cur[i * n + j] + Math.abs(bi) + y;
                 crossSum += Math.abs(r) * e;
                 magSum += e * e;
