@@ -24,7 +24,8 @@ public final class Catalogue {
 
     /** Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). */
     public static Catalogue all() {
-        return new Catalogue(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C8YhatSpectrum(),
+        return new Catalogue(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C5LeftGeometry(),
+            new C6RightGeometry(), new C7Alignment(), new C8YhatSpectrum(),
             new C10ThresholdLaw(), new C11Stationarity()));
     }
 

@@ -23,6 +23,9 @@ public final class Subject {
     private volatile ApMatrix product;
     private volatile ApMatrix centredMeans;
     private volatile ApMatrix weightProduct;
+    private volatile ApMatrix projectedWeights;
+    private volatile ApMatrix projectedMeans;
+    private volatile ApMatrix referenceProjection;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits) {
         this.instance = instance;
@@ -120,11 +123,43 @@ public final class Subject {
         return p;
     }
 
+    /** U^T W_L...W_1 (K x d), U = the reference's left singular vectors of Yhat (claims C5, C7). */
+    public ApMatrix projectedWeights() {
+        ApMatrix m = projectedWeights;
+        if (m == null) {
+            m = reference.spectrum().left().transpose().multiply(weightProduct());
+            projectedWeights = m;
+        }
+        return m;
+    }
+
+    /** X V = Mbar D V (d x K), V = the reference's right singular vectors of Yhat (claims C6, C7). */
+    public ApMatrix projectedMeans() {
+        ApMatrix m = projectedMeans;
+        if (m == null) {
+            m = centredMeans().multiply(reference.spectrum().right());
+            projectedMeans = m;
+        }
+        return m;
+    }
+
     /**
      * B = A^T P C for K x K matrices A, C (e.g. U^T P V), associated as (A^T W)(X C) when
-     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3).
+     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3). For the reference pair (A, C) = (U, V)
+     * (the very matrices of {@code reference().spectrum()}) B is computed once and shared by
+     * C4 and C7, from the cached U^T W and X V when d &lt; K.
      */
     public ApMatrix projectedProduct(ApMatrix a, ApMatrix c) {
+        boolean referencePair = a == reference.spectrum().left() && c == reference.spectrum().right();
+        if (referencePair) {
+            ApMatrix b = referenceProjection;
+            if (b == null) {
+                b = instance.dim() < instance.classes() ? projectedWeights().multiply(projectedMeans())
+                    : a.transpose().multiply(product()).multiply(c);
+                referenceProjection = b;
+            }
+            return b;
+        }
         if (instance.dim() < instance.classes()) {
             return a.transpose().multiply(weightProduct()).multiply(centredMeans().multiply(c));
         }

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apfloat.Apfloat;
 import org.junit.jupiter.api.DynamicTest;
@@ -66,12 +68,29 @@ abstract class AbstractClaimContract {
     abstract boolean judgesCandidate();
 
     /**
-     * A claim about the candidate fails a wrong point (W_L scaled by 1.001); a claim about the
+     * The simple wrong point of {@link #verdictOnAWrongPointFollowsWhatTheClaimJudges}: W_L scaled
+     * by 1.001; a claim that does not read W_L (C6) overrides it.
+     */
+    UnaryOperator<Point> simpleWrongPoint() {
+        return AbstractClaimContract::scaledLastWeight;
+    }
+
+    /**
+     * The candidate of {@link #anUnevaluableCandidateIsFail}: W_1 with an overflowing entry; a
+     * claim that does not read W_1 (C6) overrides it.
+     */
+    UnaryOperator<Point> overflowingChange() {
+        return AbstractClaimContract::overflowing;
+    }
+
+    /**
+     * A claim about the candidate fails a wrong point ({@link #simpleWrongPoint}, by default W_L
+     * scaled by 1.001); a claim about the
      * reference answer (C8, C10) keeps its PASS whatever the candidate.
      */
     @Test
     void verdictOnAWrongPointFollowsWhatTheClaimJudges() {
-        Verdict v = Catalogue.run(claim(), wrongSubject(Instances.imbalanced(), 60, AbstractClaimContract::scaledLastWeight));
+        Verdict v = Catalogue.run(claim(), wrongSubject(Instances.imbalanced(), 60, simpleWrongPoint()));
         assertEquals(judgesCandidate() ? Status.FAIL : Status.PASS, v.status(), v::toString);
     }
 
@@ -142,11 +161,55 @@ abstract class AbstractClaimContract {
     /** W_L' = U Pswap U^T W_L: the singular directions of s_i and s_j exchanged on the left. */
     static Point swappedSingularPair(Point x, ClosedForm cf, int i, int j) {
         ApMatrix u = cf.spectrum().left();
-        int k = u.rows();
-        ApMatrix swap = ApMatrix.identity(k, u.precision())
-            .with(i, i, Apfloat.ZERO).with(j, j, Apfloat.ZERO).with(i, j, Apfloat.ONE).with(j, i, Apfloat.ONE);
-        ApMatrix m = u.multiply(swap).multiply(u.transpose());
+        ApMatrix m = u.multiply(swap(u.rows(), i, j, u.precision())).multiply(u.transpose());
         return x.withWeight(x.depth(), m.multiply(x.weight(x.depth())));
+    }
+
+    /**
+     * X -&gt; X Q (Q a K x K matrix), re-expressed as class means M' = (M D Q) D^{-1}; at the closed
+     * form (h_G = 0) and for Q fixing sqrt(n) (e.g. Q = V R V^T with R fixing the last column),
+     * M' is centred again.
+     */
+    static Point rightTransformed(Point x, ApMatrix q) {
+        Precision p = x.precision();
+        int k = x.classes();
+        Apfloat[] sq = new Apfloat[k];
+        Apfloat[] inv = new Apfloat[k];
+        for (int c = 0; c < k; c++) {
+            sq[c] = p.helper().sqrt(p.of(x.instance().size(c)));
+            inv[c] = p.helper().divide(Apfloat.ONE, sq[c]);
+        }
+        ApMatrix means = x.classMeans().scaleColumns(sq).multiply(q).scaleColumns(inv);
+        return Point.ofClassMeans(x.instance(), x.weights(), means, x.bias());
+    }
+
+    /** The K x K permutation exchanging i and j. */
+    static ApMatrix swap(int k, int i, int j, Precision p) {
+        return ApMatrix.identity(k, p)
+            .with(i, i, Apfloat.ZERO).with(j, j, Apfloat.ZERO).with(i, j, Apfloat.ONE).with(j, i, Apfloat.ONE);
+    }
+
+    /**
+     * Mbar -&gt; Mbar D V Pswap V^T D^{-1}: the singular directions of s_i and s_j exchanged on the
+     * right (X V has columns i and j swapped), the right-hand analogue of
+     * {@link #swappedSingularPair}.
+     */
+    static Point swappedRightSingularPair(Point x, ClosedForm cf, int i, int j) {
+        ApMatrix v = cf.spectrum().right();
+        return rightTransformed(x, v.multiply(swap(v.rows(), i, j, v.precision())).multiply(v.transpose()));
+    }
+
+    /** W_L -&gt; (I - 2 u_i u_i^T) W_L: row i of U^T W negated (cosine -1 with column i of X V). */
+    static Point flippedLeftDirection(Point x, ClosedForm cf, int i) {
+        ApMatrix u = cf.spectrum().left();
+        ApMatrix flip = ApMatrix.identity(u.rows(), u.precision()).with(i, i, new Apfloat(-1));
+        return x.withWeight(x.depth(), u.multiply(flip).multiply(u.transpose()).multiply(x.weight(x.depth())));
+    }
+
+    /** W_L -&gt; Q W_L with a seeded random orthogonal K x K matrix Q. */
+    static Point rotatedLastLayer(Point x, long seed) {
+        ApMatrix wl = x.weight(x.depth());
+        return x.withWeight(x.depth(), Orthonormal.random(wl.rows(), wl.rows(), seed, x.precision()).multiply(wl));
     }
 
     /** W_1 -&gt; Q W_1 with a seeded random orthogonal Q, W_2 unchanged. */
@@ -161,6 +224,19 @@ abstract class AbstractClaimContract {
         Precision p = x.precision();
         return x.withWeight(1, x.weight(1).scale(p.of(2L)))
             .withWeight(2, x.weight(2).scale(p.helper().divide(p.of(1L), p.of(2L))));
+    }
+
+    /** X -&gt; 1.001 X: every class mean scaled (wrong norms of the columns of X V). */
+    static Point scaledMeans(Point x) {
+        Precision p = x.precision();
+        return rightTransformed(x, ApMatrix.identity(x.classes(), p).scale(p.helper().add(p.of(1L), p.pow10(-3))));
+    }
+
+    /** Class mean 1 with one entry of magnitude 10^(5 10^18): squaring it overflows Apfloat's exponent. */
+    static Point overflowingMean(Point x) {
+        Precision p = x.precision();
+        ApMatrix b = x.classBlock(0);
+        return x.withClassBlock(0, b.with(0, 0, new Apfloat("1e5000000000000000000", p.working())));
     }
 
     /** W_1 with one entry of magnitude 10^(5 10^18): squaring it overflows Apfloat's exponent. */
@@ -236,12 +312,39 @@ abstract class AbstractClaimContract {
         assertNotNull(v.reading(), () -> "no reading: " + v);
         assertFalse(v.reading().isBlank() || v.reading().equals("-"), () -> "no reading: " + v);
         assertNotNull(v.detail(), () -> "no detail: " + v);
+        assertReadings(v);
+    }
+
+    /** Claims that report the three readings of SPEC section 3. */
+    static final Set<String> WITH_READINGS = Set.of("C5", "C6", "C7");
+
+    /**
+     * C5-C7: three readings (consistent pair, independent bases, basis-free), each with its
+     * name, a status and a non-blank note; a judged reading carries residual and tolerance, and
+     * the status follows (a) and (c). Other claims carry none.
+     */
+    static void assertReadings(Verdict v) {
+        if (!WITH_READINGS.contains(v.claimId())) {
+            assertTrue(v.readings().isEmpty(), () -> "unexpected readings: " + v);
+            return;
+        }
+        List<Reading> r = v.readings();
+        assertEquals(List.of(Reading.CONSISTENT, Reading.INDEPENDENT, Reading.BASIS_FREE),
+            r.stream().map(Reading::name).collect(Collectors.toList()), v::toString);
+        for (Reading x : r) {
+            assertNotNull(x.status(), v::toString);
+            assertFalse(x.note().isBlank(), () -> "reading without note: " + x);
+            assertEquals(x.status() == Status.NOT_APPLICABLE, x.residual() == null, x::toString);
+        }
+        assertNotEquals(Status.NOT_APPLICABLE, r.get(2).status(), () -> "the basis-free reading always applies: " + v);
+        boolean fails = r.get(0).status() == Status.FAIL || r.get(2).status() == Status.FAIL;
+        assertEquals(fails ? Status.FAIL : Status.PASS, v.status(), () -> "status must follow (a) and (c): " + v);
     }
 
     @Test
     void anUnevaluableCandidateIsFail() {
         for (int digits : new int[] {30, 60}) {
-            Subject s = wrongSubject(Instances.imbalanced(), digits, AbstractClaimContract::overflowing);
+            Subject s = wrongSubject(Instances.imbalanced(), digits, overflowingChange());
             Verdict v = Catalogue.run(claim(), s);
             if (!judgesCandidate()) {
                 // C8 and C10 never evaluate the candidate: their verdict is the closed form's
