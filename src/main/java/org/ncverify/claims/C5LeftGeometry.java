@@ -33,7 +33,7 @@ public final class C5LeftGeometry extends AbstractClaim {
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);
         ApMatrix f = subject.projectedWeights();
-        ApMatrix gram = f.multiply(f.transpose());
+        ApMatrix gram = SingularGeometry.rowGram(f);
         Apfloat[] w = g.rowNorms();
         Reading a = g.literalGram(Reading.CONSISTENT, gram, w, tol, "row");
         Reading c = g.basisFreeGram(Reading.BASIS_FREE, gram, w, tol, "row");

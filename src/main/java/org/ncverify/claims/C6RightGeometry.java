@@ -28,13 +28,13 @@ public final class C6RightGeometry extends AbstractClaim {
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);
         ApMatrix xv = subject.projectedMeans();
-        ApMatrix gram = xv.transpose().multiply(xv);
+        ApMatrix gram = SingularGeometry.rowGram(xv.transpose());
         Apfloat[] x = g.columnNorms();
         Reading a = g.literalGram(Reading.CONSISTENT, gram, x, tol, "column");
         Reading c = g.basisFreeGram(Reading.BASIS_FREE, gram, x, tol, "column");
         Reading b = g.independent(a, () -> {
             ApMatrix r = g.independentlyRotated(xv);
-            return g.literalGram(Reading.INDEPENDENT, r.transpose().multiply(r), x, tol, "column");
+            return g.literalGram(Reading.INDEPENDENT, SingularGeometry.rowGram(r.transpose()), x, tol, "column");
         }, c);
         return SingularGeometry.combine(id(), a, b, c, tol);
     }

@@ -126,8 +126,8 @@ final class SingularGeometry {
 
     /**
      * X V R: the columns of each tied block B of X V replaced by (X V)_B R_B with R_B the seeded
-     * random orthogonal m x m matrix {@code Orthonormal.random(m, m, seed + first index)}, the
-     * identity elsewhere (reading (b): V chosen independently of U inside tied blocks).
+     * random m x m rotation {@link #rotation rotation(m, seed + first index)}, the identity
+     * elsewhere (reading (b): V chosen independently of U inside tied blocks).
      */
     ApMatrix independentlyRotated(ApMatrix xv) {
         Apfloat[][] e = xv.toArray();
@@ -137,7 +137,7 @@ final class SingularGeometry {
             if (m < 2) {
                 continue;
             }
-            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(Orthonormal.random(m, m, seed + b[0], p));
+            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(rotation(m, seed + b[0]));
             for (int r = 0; r < xv.rows(); r++) {
                 for (int c = 0; c < m; c++) {
                     e[r][b[0] + c] = rotated.get(r, c);
@@ -145,6 +145,60 @@ final class SingularGeometry {
             }
         }
         return ApMatrix.of(e, p);
+    }
+
+    /**
+     * G = F F^T for the rows of F (K x m), each entry G_ij = G_ji a dot product of two rows
+     * computed once (half the products of F.multiply(F.transpose())).
+     */
+    static ApMatrix rowGram(ApMatrix f) {
+        Precision p = f.precision();
+        Apfloat[][] rows = f.toArray();
+        Apfloat[][] g = new Apfloat[rows.length][rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j <= i; j++) {
+                g[i][j] = ApMatrix.dot(rows[i], rows[j], p);
+                g[j][i] = g[i][j];
+            }
+        }
+        return ApMatrix.of(g, p);
+    }
+
+    /**
+     * A seeded random rotation of R^m: {@code Orthonormal.random(m, m, seed)} with its first
+     * column negated when its determinant is -1 (the sign of the determinant of an orthogonal
+     * matrix, +-1, is decided in double by Gaussian elimination with partial pivoting).
+     */
+    private ApMatrix rotation(int m, long seed) {
+        ApMatrix q = Orthonormal.random(m, m, seed, p);
+        double[][] a = q.toDoubleArray();
+        int sign = 1;
+        for (int c = 0; c < m; c++) {
+            int piv = c;
+            for (int r = c + 1; r < m; r++) {
+                piv = Math.abs(a[r][c]) > Math.abs(a[piv][c]) ? r : piv;
+            }
+            if (piv != c) {
+                double[] t = a[piv];
+                a[piv] = a[c];
+                a[c] = t;
+                sign = -sign;
+            }
+            sign = a[c][c] < 0 ? -sign : sign;
+            for (int r = c + 1; r < m; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int j = c; j < m; j++) {
+                    a[r][j] -= f * a[c][j];
+                }
+            }
+        }
+        if (sign > 0) {
+            return q;
+        }
+        for (int r = 0; r < m; r++) {
+            q = q.with(r, 0, q.get(r, 0).negate());
+        }
+        return q;
     }
 
     // ------------------------------------------------------------------ literal readings
@@ -344,7 +398,7 @@ final class SingularGeometry {
             return new Reading(Reading.INDEPENDENT, a.status(), a.residual(), a.tolerance(), why + "; identical to (a)");
         }
         Reading b = rotated.get();
-        String note = "V rotated inside each tied block by seeded random orthogonal matrices (seed "
+        String note = "V rotated inside each tied block by seeded random rotations (seed "
             + independentSeed() + " + first index of the block), U kept; " + b.note();
         if (b.status() == Status.FAIL && a.status() == Status.PASS && c.status() == Status.PASS) {
             note = HYPOTHESIS_NEEDED + " (a finding, not a refutation); " + note;

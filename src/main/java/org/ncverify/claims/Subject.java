@@ -146,16 +146,15 @@ public final class Subject {
     /**
      * B = A^T P C for K x K matrices A, C (e.g. U^T P V), associated as (A^T W)(X C) when
      * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3). For the reference pair (A, C) = (U, V)
-     * (the very matrices of {@code reference().spectrum()}) B is computed once and shared by
-     * C4 and C7, from the cached U^T W and X V when d &lt; K.
+     * (the very matrices of {@code reference().spectrum()}) B = (U^T W)(X V) is computed once
+     * from the cached U^T W and X V (which C5-C7 use too) and shared by C4 and C7.
      */
     public ApMatrix projectedProduct(ApMatrix a, ApMatrix c) {
         boolean referencePair = a == reference.spectrum().left() && c == reference.spectrum().right();
         if (referencePair) {
             ApMatrix b = referenceProjection;
             if (b == null) {
-                b = instance.dim() < instance.classes() ? projectedWeights().multiply(projectedMeans())
-                    : a.transpose().multiply(product()).multiply(c);
+                b = projectedWeights().multiply(projectedMeans());
                 referenceProjection = b;
             }
             return b;

@@ -31,6 +31,30 @@ class CatalogueTest {
         }
     }
 
+    /** Catalogue.all() lists its claims in id order (C1, C2, ..., C13) and includes C5-C7. */
+    @Test
+    void allIsInIdOrder() {
+        List<Integer> numbers = Catalogue.all().claims().stream().map(c -> Integer.parseInt(c.id().substring(1)))
+            .collect(Collectors.toList());
+        assertEquals(numbers.stream().sorted().distinct().collect(Collectors.toList()), numbers);
+        assertTrue(numbers.containsAll(List.of(5, 6, 7)), numbers::toString);
+    }
+
+    /** The geometry claims C5-C7 (all three readings where they apply) on every reference case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceCases")
+    void geometryClaimsPassOnEveryReferenceCase(ReferenceCase c) {
+        long start = System.nanoTime();
+        Subject s = Subject.ofClosedForm(ClosedForm.of(c.instance(), Precision.of(c.digits())));
+        for (Claim claim : List.of(new C5LeftGeometry(), new C6RightGeometry(), new C7Alignment())) {
+            Verdict v = Catalogue.run(claim, s);
+            System.out.println("  " + v);
+            assertEquals(Status.PASS, v.status(), () -> c + ": " + v);
+            AbstractClaimContract.assertValid(v);
+        }
+        System.out.printf("C5-C7 on reference case %d: %d ms%n", c.number(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     static List<ReferenceCase> referenceCases() {
         List<ReferenceCase> all = ReferenceCase.all();
         assertEquals(8, all.size(), "reference-cases.json at " + ReferenceCase.file().toAbsolutePath());

@@ -49,7 +49,7 @@ class ClaimRegressionTest {
         Aprational lam = Instances.dec(lambda);
         Instance inst = Instance.of(n, dim, null, depth, new Aprational[] {lam}, lam);
         for (ClosedForm cf : List.of(ClosedForm.of(inst, Precision.of(digits)), ClosedForm.rotated(inst, Precision.of(digits), 11))) {
-            for (Verdict v : Catalogue.solve().run(Subject.ofClosedForm(cf))) {
+            for (Verdict v : Catalogue.all().run(Subject.ofClosedForm(cf))) {
                 assertEquals(Status.PASS, v.status(), () -> inst.describe() + " at " + digits + " digits: " + v);
             }
         }
@@ -96,6 +96,33 @@ class ClaimRegressionTest {
             Verdict other = Catalogue.run(claim, subject);
             assertEquals(Status.PASS, other.status(), other::toString);
         }
+        // C5-C7: the literal readings fix one basis of the block and do not apply; the
+        // basis-free reading accepts the closed form and the moved point alike
+        for (Claim claim : geometry()) {
+            for (Subject sub : List.of(Subject.ofClosedForm(cf), subject)) {
+                Verdict g = Catalogue.run(claim, sub);
+                assertEquals(Status.PASS, g.status(), g::toString);
+                assertEquals(Status.NOT_APPLICABLE, g.readings().get(0).status(), g::toString);
+                assertEquals(Status.NOT_APPLICABLE, g.readings().get(1).status(), g::toString);
+                assertEquals(Status.PASS, g.readings().get(2).status(), g::toString);
+                assertTrue(g.readings().get(0).note().contains("cut by the bottleneck"), g::toString);
+            }
+        }
+        // wrong points: the left factor moved without the features (C7 sees the misalignment,
+        // C5 and C6 each see a valid side), and W_L scaled by 1.001 (C5, C7)
+        Point leftOnly = x.withWeight(x.depth(), qu.multiply(x.weight(x.depth())));
+        Verdict misaligned = Catalogue.run(new C7Alignment(), Subject.of(cf, leftOnly, 40));
+        assertEquals(Status.FAIL, misaligned.status(), misaligned::toString);
+        Point scaled = moved.withWeight(moved.depth(), moved.weight(moved.depth()).scale(p.helper().add(p.of(1L),
+            p.pow10(-3))));
+        for (Claim claim : List.of(new C5LeftGeometry(), new C7Alignment())) {
+            Verdict v5 = Catalogue.run(claim, Subject.of(cf, scaled, 40));
+            assertEquals(Status.FAIL, v5.status(), v5::toString);
+        }
+    }
+
+    private static List<Claim> geometry() {
+        return List.of(new C5LeftGeometry(), new C6RightGeometry(), new C7Alignment());
     }
 
     /**
@@ -131,9 +158,16 @@ class ClaimRegressionTest {
         }
         Point other = Point.ofClassMeans(inst, List.of(w1, w2), means, x.bias());
         Subject subject = Subject.of(cf, other, 40);
-        for (Claim claim : List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C11Stationarity())) {
+        List<Claim> claims = new ArrayList<>(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C11Stationarity()));
+        claims.addAll(geometry());
+        for (Claim claim : claims) {
             Verdict v = Catalogue.run(claim, subject);
             assertEquals(Status.PASS, v.status(), v::toString);
+        }
+        for (Claim claim : geometry()) {
+            Verdict v = Catalogue.run(claim, Subject.ofClosedForm(cf));
+            assertEquals(Status.PASS, v.status(), v::toString);
+            assertTrue(v.readings().get(0).note().contains("lies at s_crit"), v::toString);
         }
         Verdict wrong = Catalogue.run(new C4ProductSpectrum(), Subject.of(cf, other.withWeight(1, w1.scale(p.of(2L))), 40));
         assertEquals(Status.FAIL, wrong.status(), wrong::toString);
