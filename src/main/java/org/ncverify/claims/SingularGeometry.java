@@ -288,10 +288,9 @@ final class SingularGeometry {
         Apfloat scale = normScale(t);
         Worst worst = new Worst();
         for (int[] b : blocks) {
-            List<Apfloat[]> alts = alternatives(b, t);
             Apfloat c = t[b[0]];
             ApMatrix g = gram.block(b[0], b[1], b[0], b[1]);
-            if (alts.size() == 1 && constantTargets(b)) {
+            if (constantTargets(b)) {
                 Apfloat res = c.signum() == 0 ? h.divide(sqrtNonNegative(trace(g)), scale)
                     : h.divide(g.subtract(ApMatrix.identity(g.rows(), p).scale(h.multiply(c, c))).frobeniusNorm(),
                         h.multiply(scale, c));
@@ -300,7 +299,7 @@ final class SingularGeometry {
             }
             Apfloat[] ev = eigenvalues(g);
             Apfloat best = null;
-            for (Apfloat[] alt : alts) {
+            for (Apfloat[] alt : alternatives(b, t)) {
                 Apfloat top = alt[0].signum() > 0 ? alt[0] : max(t, b);
                 Apfloat res = Apfloat.ZERO;
                 for (int i = 0; i < ev.length; i++) {
@@ -347,8 +346,7 @@ final class SingularGeometry {
         Worst worst = new Worst();
         for (int[] blk : blocks) {
             ApMatrix g = b.block(blk[0], blk[1], blk[0], blk[1]);
-            List<Apfloat[]> alts = alternatives(blk, pstar);
-            if (alts.size() == 1 && constantTargets(blk)) {
+            if (constantTargets(blk)) {
                 Apfloat c = pstar[blk[0]];
                 worst.offer(h.divide(g.subtract(ApMatrix.identity(g.rows(), p).scale(c)).frobeniusNorm(), scale),
                     "diagonal block " + describe(blk));
@@ -357,7 +355,7 @@ final class SingularGeometry {
             Apfloat asym = g.subtract(g.transpose()).frobeniusNorm();
             Apfloat[] ev = eigenvalues(g.add(g.transpose()).scale(p.ofDouble(0.5)));
             Apfloat best = null;
-            for (Apfloat[] alt : alts) {
+            for (Apfloat[] alt : alternatives(blk, pstar)) {
                 Apfloat res = Apfloat.ZERO;
                 for (int i = 0; i < ev.length; i++) {
                     Apfloat d = ApfloatMath.abs(h.subtract(ev[i], alt[i]));

@@ -60,7 +60,10 @@ class ClaimRegressionTest {
      * the surviving direction may be any unit vector of the block. Rotating it inside the block
      * (W_L -> Q_U W_L, X -> X Q_V^T with Q = U R U^T, R a plane rotation of u_1, u_2) gives
      * another global minimizer whose product is no longer U diag(p) V^T: C4's Weyl bound exceeds
-     * the tolerance and its literal (SVD) reading must PASS, as must C3 and C11.
+     * the tolerance and its literal (SVD) reading must PASS, as must C3 and C11. C5-C7: the
+     * literal readings (one fixed basis) are NOT_APPLICABLE and the basis-free reading PASSes on
+     * the closed form and on the moved point; the left factor moved without the features fails
+     * C7, and W_L scaled by 1.001 fails C5 and C7.
      */
     @Test
     void tieCutByTheBottleneckAdmitsAnyDirectionOfTheBlock() {
