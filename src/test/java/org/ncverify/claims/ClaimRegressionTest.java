@@ -176,6 +176,42 @@ class ClaimRegressionTest {
         assertEquals(Status.FAIL, wrong.status(), wrong::toString);
     }
 
+    /**
+     * A tiny surviving value in a double candidate: n = (10, 5, 3, 2), d = 4, L = 1, lambda_bar
+     * = s_3 (1 - 10^-20) / N, so p_3 = s_3 - N lambda_bar ~ 10^-20 s_3 and w_3 / w_1 ~ 10^-10.
+     * A rotated closed form (dense frames, so that rounding mixes the directions) rounded to
+     * double (a candidate carrying 15 digits) must PASS C5-C7: rows of U^T W carry absolute
+     * errors ~ eps ||W||, so a norm error measured relative to w_3 (instead of max w) would be
+     * ~10^-6 and FAIL the tolerance 10^-8.
+     */
+    @Test
+    void tinySurvivingValueInADoubleCandidate() {
+        long[] n = {10, 5, 3, 2};
+        Precision p = Precision.of(40);
+        Aprational one = Instances.dec("1e-3");
+        ClosedForm probe = ClosedForm.of(Instance.of(n, 4, null, 1, new Aprational[] {one}, one), p);
+        Apfloat lb = p.helper().multiply(p.helper().divide(probe.spectrum().singularValue(2), p.of(20L)),
+            new Apfloat("0.99999999999999999999", p.working()));
+        Aprational lam = Instances.dec(Precision.format(lb, 40));
+        Instance inst = Instance.of(n, 4, null, 1, new Aprational[] {lam}, lam);
+        ClosedForm cf = ClosedForm.of(inst, p);
+        Apfloat ratio = p.helper().divide(cf.productSingularValues()[2], cf.productSingularValues()[0]);
+        assertTrue(ratio.signum() > 0 && ratio.compareTo(p.pow10(-15)) < 0, "p_3 / p_1 = " + ratio);
+        Point x = ClosedForm.rotated(inst, p, 5).point();
+        List<ApMatrix> w = new ArrayList<>();
+        for (ApMatrix m : x.weights()) {
+            w.add(ApMatrix.of(m.toDoubleArray(), p));
+        }
+        Point rounded = Point.ofClassMeans(inst, w, ApMatrix.of(x.classMeans().toDoubleArray(), p), x.bias());
+        for (Claim claim : geometry()) {
+            Verdict v = Catalogue.run(claim, Subject.of(cf, rounded, 15));
+            assertEquals(Status.PASS, v.status(), v::toString);
+            for (Reading r : v.readings()) {
+                assertEquals(Status.PASS, r.status(), v::toString);
+            }
+        }
+    }
+
     /** C10 cannot decide anything when the spectrum certificate does not hold: FAIL, never PASS. */
     @Test
     void thresholdLawFailsWithoutAHoldingCertificate() {
