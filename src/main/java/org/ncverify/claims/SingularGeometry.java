@@ -241,8 +241,9 @@ final class SingularGeometry {
     /**
      * Literal reading of C7: max over i with p_i &gt; 0 of 1 - cos(row i of U^T W, column i of
      * X V); a vanishing norm counts as cosine 0. A single index at s_crit whose row is nearer 0
-     * than w_i took the zero branch and has nothing to align. NOT_APPLICABLE under an ambiguous
-     * block.
+     * than w_i and whose column is nearer 0 than x_i took the zero branch and has nothing to
+     * align; if only one of them did, the branches disagree and the cosine counts as 0.
+     * NOT_APPLICABLE under an ambiguous block.
      */
     Reading literalAlignment(String name, ApMatrix rows, ApMatrix cols, Tolerance tol) {
         if (ambiguity != null) {
@@ -258,16 +259,20 @@ final class SingularGeometry {
             Apfloat[] r = rows.row(i);
             Apfloat[] c = cols.column(i);
             Apfloat nr = ApMatrix.norm(r, p);
-            if (effective(i, nr, w[i]).signum() == 0) {
+            Apfloat nc = ApMatrix.norm(c, p);
+            boolean rowOff = effective(i, nr, w[i]).signum() == 0;
+            boolean colOff = effective(i, nc, x[i]).signum() == 0;
+            if (rowOff && colOff) {
                 continue;
             }
-            Apfloat den = h.multiply(nr, ApMatrix.norm(c, p));
-            Apfloat cos = den.signum() == 0 ? Apfloat.ZERO : h.divide(ApMatrix.dot(r, c, p), den);
+            Apfloat den = h.multiply(nr, nc);
+            // branches that disagree (row switched off, column not, or vice versa) count as cosine 0
+            Apfloat cos = den.signum() == 0 || rowOff != colOff ? Apfloat.ZERO : h.divide(ApMatrix.dot(r, c, p), den);
             minCos = minCos == null || cos.compareTo(minCos) < 0 ? cos : minCos;
             Apfloat gap = h.subtract(Apfloat.ONE, cos);
             worst.offer(gap.signum() < 0 ? Apfloat.ZERO : gap, "i = " + (i + 1));
         }
-        String note = minCos == null ? "no direction survives: nothing to align"
+        String note = minCos == null ? "nothing to align: no direction survives (or each one at s_crit took the zero branch)"
             : "smallest cosine " + Precision.format(minCos, 6) + worst.note(", 1 - cos largest at ");
         return Reading.judge(name, worst.value, tol, note);
     }

@@ -212,6 +212,51 @@ class ClaimRegressionTest {
         }
     }
 
+    /**
+     * A single (untied) singular value exactly at s_crit: n = (5, 5, 1) (a size repeated twice:
+     * s_1^2 = 5, simple), L = 2, lambda_W = (1/10, 1/10), lambda_H = 625/5324, so that
+     * s_crit^4 = 16 N^3 Lambda = 25 = s_1^4 exactly; s_2 lies below s_crit. The literal readings
+     * apply (no tied block) with target 0 or the jump for i = 1: the closed form (jump) and the
+     * point with the direction switched off in every factor (W = 0, X = 0) PASS C5-C7; switching
+     * it off in the features only or in the weights only (branches of W and X disagree) FAILs C7
+     * (reading (a); (c) sees B = 0, which is admissible).
+     */
+    @Test
+    void singleValueAtTheThresholdAdmitsBothBranches() {
+        Aprational tenth = Instances.dec("0.1");
+        Instance inst = Instance.of(new long[] {5, 5, 1}, 2, null, 2, new Aprational[] {tenth, tenth},
+            new Aprational(new Apint(625), new Apint(5324)));
+        Precision p = Precision.of(40);
+        ClosedForm cf = ClosedForm.of(inst, p);
+        assertEquals(Branch.AT_THRESHOLD, cf.solutions().get(0).branch(), cf.solutions()::toString);
+        assertEquals(1, cf.spectrum().multiplicity(0));
+        assertEquals(1, cf.survivingDirections());
+        Point x = cf.point();
+        ApMatrix means = x.classMeans();
+        for (int k = 0; k < means.cols(); k++) {
+            means = means.with(0, k, Apfloat.ZERO);
+        }
+        Point featuresOff = Point.ofClassMeans(inst, x.weights(), means, x.bias());
+        List<ApMatrix> zeroWeights = new ArrayList<>();
+        for (ApMatrix m : x.weights()) {
+            zeroWeights.add(ApMatrix.zeros(m.rows(), m.cols(), p));
+        }
+        Point allOff = Point.ofClassMeans(inst, zeroWeights, means, x.bias());
+        for (Point point : List.of(x, allOff)) {
+            for (Claim claim : geometry()) {
+                Verdict v = Catalogue.run(claim, Subject.of(cf, point, 40));
+                assertEquals(Status.PASS, v.status(), v::toString);
+                assertEquals(Status.PASS, v.readings().get(0).status(), v::toString);
+            }
+        }
+        Point weightsOff = Point.ofClassMeans(inst, zeroWeights, x.classMeans(), x.bias());
+        for (Point point : List.of(featuresOff, weightsOff)) {
+            Verdict mixed = Catalogue.run(new C7Alignment(), Subject.of(cf, point, 40));
+            assertEquals(Status.FAIL, mixed.readings().get(0).status(), mixed::toString);
+            assertEquals(Status.FAIL, mixed.status(), mixed::toString);
+        }
+    }
+
     /** C10 cannot decide anything when the spectrum certificate does not hold: FAIL, never PASS. */
     @Test
     void thresholdLawFailsWithoutAHoldingCertificate() {
