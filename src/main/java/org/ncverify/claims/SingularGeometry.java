@@ -114,11 +114,6 @@ final class SingularGeometry {
         return blocks.stream().anyMatch(b -> b[1] - b[0] >= 2);
     }
 
-    /** Why a fixed basis cannot be used, or null when every block has one constant target. */
-    String ambiguity() {
-        return ambiguity;
-    }
-
     /** The seed of reading (b)'s rotations, derived from the instance alone. */
     long independentSeed() {
         return 0x5EED_0000_0000L ^ subject.instance().describe().hashCode();
