@@ -41,7 +41,8 @@ public final class C12BalancedLimit extends AbstractClaim {
     public C12BalancedLimit() {
         super("C12", "Balanced limit: with all n_k equal, Mbar is a simplex ETF (equal norms, cosines -1/(K-1))"
             + " and the rows of W_L...W_1 are positive multiples of the centred class means (self-duality)",
-            "all n_k equal; bottleneck r >= K-1; p*(sqrt(n_1)) > 0 (at s = s_crit both branches are accepted)");
+            "all n_k equal; bottleneck r >= K-1; p*(sqrt(n_1)) > 0; at s = s_crit (L >= 2) one branch for the whole"
+                + " tied block (both uniform branches pass, a mixed one FAILs)");
     }
 
     @Override

@@ -30,11 +30,15 @@ import org.ncverify.theory.ClosedForm;
 
 /**
  * The contract every claim checker satisfies (STYLE.md item 7). A subclass supplies the
- * claim, its seeded wrong answers and whether it judges the candidate point (C3, C4, C11) or
- * the theory's reference answer (C8, C10). Shared tests:
+ * claim, its seeded wrong answers and whether it judges the candidate point (C1-C4, C9,
+ * C11, C12) or the theory's reference answer (C8, C10); hooks with defaults say where its
+ * hypotheses hold ({@link #appliesTo}, {@link #applicableInstance}), what W_L scaled by 1.001
+ * does to it ({@link #onScaledLastWeight}) and where an unevaluable entry must sit
+ * ({@link #unevaluable}). Shared tests:
  * <ol>
  * <li>PASS on the closed-form minimizer at 30, 60 and 200 digits (and on a rotated closed
- *     form judged against the canonical reference);</li>
+ *     form judged against the canonical reference, on the closed form with per-sample
+ *     columns, and on that one rounded to double, judged as a 15-digit candidate);</li>
  * <li>FAIL on each wrong answer;</li>
  * <li>a measured residual is never negative and every judged verdict carries its tolerance
  *     and reading;</li>
@@ -127,6 +131,24 @@ abstract class AbstractClaimContract {
     static WrongAnswer wrongPoint(Claim claim, String label, Instance inst, int digits, UnaryOperator<Point> change) {
         return new WrongAnswer(label + " (" + inst.describe() + ", " + digits + " digits)",
             () -> Catalogue.run(claim, wrongSubject(inst, digits, change)));
+    }
+
+    /**
+     * Wrong points with unbalanced factors (C9, C11): W_1 rotated without W_2 (seeded) and the
+     * rescaling W_1 -&gt; 2 W_1, W_2 -&gt; W_2 / 2, each on the imbalanced L = 2 and the deep L = 4
+     * instance.
+     */
+    static List<WrongAnswer> unbalancedFactors(Claim c) {
+        long seed = SEED;
+        return List.of(
+            wrongPoint(c, "W_1 -> Q W_1 (random orthogonal Q, seed " + seed + "), W_2 kept", Instances.imbalanced(), 60,
+                x -> rotatedFirstLayer(x, seed)),
+            wrongPoint(c, "W_1 -> Q W_1 (random orthogonal Q, seed " + (seed + 1) + "), W_2 kept", Instances.deep(), 30,
+                x -> rotatedFirstLayer(x, seed + 1)),
+            wrongPoint(c, "W_1 -> 2 W_1, W_2 -> W_2 / 2 (unbalanced)", Instances.imbalanced(), 60,
+                AbstractClaimContract::unbalancedRescaling),
+            wrongPoint(c, "W_1 -> 2 W_1, W_2 -> W_2 / 2 (unbalanced)", Instances.deep(), 30,
+                AbstractClaimContract::unbalancedRescaling));
     }
 
     static Stream<Arguments> closedForms() {
@@ -305,6 +327,67 @@ abstract class AbstractClaimContract {
             assertEquals(Status.PASS, v.status(), () -> claim().id() + " on the rotated closed form (seed " + seed
                 + ") of " + inst.describe() + ": " + v);
         }
+    }
+
+    /**
+     * The closed form re-expressed with every sample its own stored column (q_k = n_k, w_k = 1,
+     * each column equal to its class mean), at 60 digits: the same samples, so the same verdict
+     * (multiplicities counted right: C1's means, C9's H H^T, C3's and C11's sums).
+     */
+    @Test
+    void passesOnPerSampleColumns() {
+        for (Instance inst : List.of(applicableInstance(), Instances.deep(), Instances.balanced())) {
+            ClosedForm cf = closedForm(inst, 60);
+            Verdict v = Catalogue.run(claim(), Subject.of(cf, perSample(cf.point()), 60));
+            if (!appliesTo(inst)) {
+                assertNotApplicable(v, inst);
+                continue;
+            }
+            assertEquals(Status.PASS, v.status(), () -> claim().id() + " on the per-sample closed form of "
+                + inst.describe() + ": " + v);
+        }
+    }
+
+    /**
+     * An optimizer-like candidate: the closed form with every sample its own column, every
+     * entry rounded to double, judged as a candidate carrying 15 digits (tolerance
+     * 10^-(15-7)): the checker recomputes everything from it and must PASS.
+     */
+    @Test
+    void passesOnTheClosedFormRoundedToDouble() {
+        for (Instance inst : List.of(applicableInstance(), Instances.deep())) {
+            ClosedForm cf = closedForm(inst, 30);
+            Subject s = Subject.of(cf, roundedToDouble(perSample(cf.point())), 15);
+            Verdict v = Catalogue.run(claim(), s);
+            if (!appliesTo(inst)) {
+                assertNotApplicable(v, inst);
+                continue;
+            }
+            assertEquals(Status.PASS, v.status(), () -> claim().id() + " on the double-rounded closed form of "
+                + inst.describe() + ": " + v);
+            System.out.printf("%s on the double-rounded per-sample closed form of %s: residual %s, tolerance %s%n",
+                claim().id(), inst.describe(), v.residualText(), v.toleranceText());
+        }
+    }
+
+    /** Every entry of W_l, H and b rounded to the nearest double (kept at the point's precision). */
+    static Point roundedToDouble(Point x) {
+        Precision p = x.precision();
+        List<ApMatrix> w = new ArrayList<>();
+        for (ApMatrix m : x.weights()) {
+            w.add(ApMatrix.of(m.toDoubleArray(), p));
+        }
+        List<ApMatrix> blocks = new ArrayList<>();
+        long[] mult = new long[x.classes()];
+        for (int k = 0; k < x.classes(); k++) {
+            blocks.add(ApMatrix.of(x.classBlock(k).toDoubleArray(), p));
+            mult[k] = x.multiplicity(k);
+        }
+        Apfloat[] b = x.bias();
+        for (int k = 0; k < b.length; k++) {
+            b[k] = p.ofDouble(b[k].doubleValue());
+        }
+        return Point.of(x.instance(), w, blocks, mult, b);
     }
 
     @TestFactory
