@@ -31,6 +31,16 @@ class CatalogueTest {
         }
     }
 
+    @Test
+    void allClaimsInIdOrder() {
+        List<String> ids = Catalogue.all().claims().stream().map(Claim::id).collect(Collectors.toList());
+        assertEquals(List.of("C1", "C2", "C3", "C4", "C8", "C9", "C10", "C11", "C12"), ids);
+        for (Claim c : Catalogue.all().claims()) {
+            assertTrue(c.statement() != null && !c.statement().isBlank(), c.id() + " states its claim");
+            assertTrue(c.hypotheses() != null && !c.hypotheses().isBlank(), c.id() + " states its hypotheses");
+        }
+    }
+
     static List<ReferenceCase> referenceCases() {
         List<ReferenceCase> all = ReferenceCase.all();
         assertEquals(8, all.size(), "reference-cases.json at " + ReferenceCase.file().toAbsolutePath());
