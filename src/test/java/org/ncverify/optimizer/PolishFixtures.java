@@ -1,0 +1,64 @@
+package org.ncverify.optimizer;
+
+import java.util.Random;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
+import org.ncverify.model.Point;
+import org.ncverify.theory.ClosedForm;
+
+/**
+ * Start points for the polish that look like a double-precision optimizer's result, while
+ * the L-BFGS of issue 4 is not wired in: the closed-form minimizer with seeded random frames
+ * ({@link ClosedForm#rotated}), expanded to one feature column per sample, every entry
+ * rounded to double and moved by a seeded Gaussian of standard deviation
+ * 1e-6 * max|entry of its matrix| (W_l, H, b each), drawn per entry, so every sample column
+ * gets its own perturbation (NC1 is broken at the 1e-6 level, as in an optimizer's output).
+ */
+final class PolishFixtures {
+    /** The relative size of the perturbation. */
+    static final double PERTURBATION = 1e-6;
+
+    private PolishFixtures() {
+    }
+
+    /** The perturbed double start described in the class comment. */
+    static Point doubleStart(Instance inst, long seed) {
+        Point cf = ClosedForm.rotated(inst, Precision.of(30), seed).point();
+        Random rnd = new Random(seed);
+        double[][][] w = new double[inst.depth()][][];
+        for (int l = 1; l <= inst.depth(); l++) {
+            w[l - 1] = perturb(cf.weight(l).toDoubleArray(), rnd);
+        }
+        int n = Math.toIntExact(inst.total());
+        double[][] hfull = new double[inst.dim()][n];
+        for (int s = 0; s < n; s++) {
+            ApMatrix col = cf.featureColumn(s);
+            for (int i = 0; i < inst.dim(); i++) {
+                hfull[i][s] = col.get(i, 0).doubleValue();
+            }
+        }
+        double[] b = new double[inst.classes()];
+        for (int c = 0; c < b.length; c++) {
+            b[c] = cf.bias()[c].doubleValue();
+        }
+        return Polish.startFromDoubles(inst, w, perturb(hfull, rnd), perturb(new double[][] {b}, rnd)[0]);
+    }
+
+    private static double[][] perturb(double[][] m, Random rnd) {
+        double max = 0;
+        for (double[] row : m) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = m[i][j] + PERTURBATION * max * rnd.nextGaussian();
+            }
+        }
+        return out;
+    }
+}
