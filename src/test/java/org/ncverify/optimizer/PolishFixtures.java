@@ -5,6 +5,7 @@ import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
+import org.ncverify.support.ReferenceCase;
 import org.ncverify.theory.ClosedForm;
 
 /**
@@ -43,6 +44,28 @@ final class PolishFixtures {
             b[c] = cf.bias()[c].doubleValue();
         }
         return Polish.startFromDoubles(inst, w, perturb(hfull, rnd), perturb(new double[][] {b}, rnd)[0]);
+    }
+
+    /**
+     * Digits to which a polish result agrees with the closed form at 60 digits (canonical
+     * frames): f against f*, f against the reference file, then W_L...W_1 X, G_W, G_X
+     * ({@link BasisFree}).
+     */
+    static int[] agreement(ReferenceCase rc, PolishResult r) {
+        Precision p60 = Precision.of(60);
+        ClosedForm cf = ClosedForm.of(rc.instance(), p60);
+        int[] d = BasisFree.of(r.point(), p60).digitsAgainst(BasisFree.of(cf.point(), p60));
+        return new int[] {BasisFree.digits(r.value(), cf.objective(), p60),
+            ReferenceCase.digitsMatched(r.value(), rc.objective(), r.precision()), d[0], d[1], d[2]};
+    }
+
+    /** The figures of one run as one line: digits of f, f (file), P, G_W, G_X and the trace. */
+    static String describe(int[] agreement, PolishResult r) {
+        StringBuilder t = new StringBuilder(String.format(
+            "  digits: f %d (reference file %d), P %d, G_W %d, G_X %d; trace:", agreement[0], agreement[1],
+            agreement[2], agreement[3], agreement[4]));
+        r.trace().forEach(g -> t.append(' ').append(Precision.formatScientific(g, 2)));
+        return t.toString();
     }
 
     private static double[][] perturb(double[][] m, Random rnd) {

@@ -3,29 +3,26 @@ package org.ncverify.optimizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.ncverify.linalg.Precision;
 import org.ncverify.support.ReferenceCase;
 
 /**
- * Profile only (run with -Dncverify.profile=true): polish the first four reference cases and
- * print the figures of proofs-notes/polish.md.
+ * Profile only, never part of the suite: polish the first four reference cases at
+ * {@code -Dncverify.polish.digits} (default 40) and print the figures of proofs-notes/polish.md:
+ * <pre>
+ *   mvn -B -o test -Dtest=PolishProfileTest -Dncverify.profile=true -Dncverify.polish.digits=100
+ * </pre>
  */
 @EnabledIfSystemProperty(named = "ncverify.profile", matches = "true")
 class PolishProfileTest {
     @Test
     void firstFourReferenceCases() {
+        int digits = Integer.getInteger("ncverify.polish.digits", 40);
         List<ReferenceCase> cases = ReferenceCase.all();
-        int only = Integer.getInteger("ncverify.case", -1);
         for (int i = 0; i < 4; i++) {
-            if (only >= 0 && only != i) {
-                continue;
-            }
             ReferenceCase rc = cases.get(i);
-            PolishResult r = Polish.refine(PolishFixtures.doubleStart(rc.instance(), 7L), 40);
-            System.out.println(rc + ": " + r);
-            StringBuilder t = new StringBuilder("  trace:");
-            r.trace().forEach(g -> t.append(' ').append(Precision.formatScientific(g, 2)));
-            System.out.println(t);
+            PolishResult r = Polish.refine(PolishFixtures.doubleStart(rc.instance(), 8L + i), digits);
+            System.out.println(rc + " at " + digits + " digits: " + r);
+            System.out.println(PolishFixtures.describe(PolishFixtures.agreement(rc, r), r));
         }
     }
 }
