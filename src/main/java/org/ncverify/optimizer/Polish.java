@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
@@ -132,7 +133,7 @@ public final class Polish {
                 slope = h.negate(h.multiply(gn, gn));
             }
             Apfloat f = ev.value();
-            Apfloat noise = h.multiply(noiseFactor, h.add(org.apfloat.ApfloatMath.abs(f), ev.gradient().roundingMagnitude()));
+            Apfloat noise = h.multiply(noiseFactor, h.add(ApfloatMath.abs(f), ev.gradient().roundingMagnitude()));
             Apfloat t = p.of(1L);
             Evaluation accepted = null;
             Apfloat[] next = null;
@@ -156,7 +157,8 @@ public final class Polish {
             ev = accepted;
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-        return new PolishResult(layout.point(x, p), p, ev.value(), ev.gradient().norm(), relative(ev, p), iterations,
+        return new PolishResult(layout.point(x, p), p, ev.value(), ev.gradient().norm(), relative(ev, p),
+            h.multiply(p.epsilon(), ev.gradient().scale()), iterations,
             products, evaluations, wall, trace, stop);
     }
 

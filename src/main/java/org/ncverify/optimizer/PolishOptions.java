@@ -102,7 +102,8 @@ public final class PolishOptions {
 
     @Override
     public String toString() {
-        return "PolishOptions[target=" + (targetExponent == null ? "digits-" + DEFAULT_TARGET_OFFSET : "1e-" + targetExponent)
+        String target = targetExponent == null ? "digits-" + DEFAULT_TARGET_OFFSET : "1e-" + targetExponent;
+        return "PolishOptions[target=" + target
             + ", maxIterations=" + maxIterations + ", maxHessianProducts=" + maxHessianProducts
             + ", damping=" + damping + ", extraGuard=" + extraGuard + "]";
     }

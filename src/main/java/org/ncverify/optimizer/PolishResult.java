@@ -31,6 +31,7 @@ public final class PolishResult {
     private final Apfloat value;
     private final Apfloat gradientNorm;
     private final Apfloat relativeGradientNorm;
+    private final Apfloat gradientFloor;
     private final int iterations;
     private final int hessianProducts;
     private final int evaluations;
@@ -39,13 +40,14 @@ public final class PolishResult {
     private final Stop stop;
 
     PolishResult(Point point, Precision precision, Apfloat value, Apfloat gradientNorm, Apfloat relativeGradientNorm,
-                 int iterations, int hessianProducts, int evaluations, Duration wallTime, List<Apfloat> trace,
-                 Stop stop) {
+                 Apfloat gradientFloor, int iterations, int hessianProducts, int evaluations, Duration wallTime,
+                 List<Apfloat> trace, Stop stop) {
         this.point = point;
         this.precision = precision;
         this.value = value;
         this.gradientNorm = gradientNorm;
         this.relativeGradientNorm = relativeGradientNorm;
+        this.gradientFloor = gradientFloor;
         this.iterations = iterations;
         this.hessianProducts = hessianProducts;
         this.evaluations = evaluations;
@@ -77,6 +79,15 @@ public final class PolishResult {
     /** ||grad f|| / scale at the refined point. */
     public Apfloat relativeGradientNorm() {
         return relativeGradientNorm;
+    }
+
+    /**
+     * eps * scale at the refined point (eps = 10^-(P+G)): the rounding level of the computed
+     * gradient. A {@link #gradientNorm()} below it (even an exact 0, which happens when a
+     * Newton step lands below it) means "stationary to working precision", nothing smaller.
+     */
+    public Apfloat gradientFloor() {
+        return gradientFloor;
     }
 
     /** Newton steps taken. */
@@ -115,7 +126,8 @@ public final class PolishResult {
     @Override
     public String toString() {
         return "PolishResult[" + stop + ", |grad|=" + Precision.formatScientific(gradientNorm, 3)
-            + ", rel=" + Precision.formatScientific(relativeGradientNorm, 3) + ", iterations=" + iterations
+            + ", rel=" + Precision.formatScientific(relativeGradientNorm, 3)
+            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", iterations=" + iterations
             + ", Hv=" + hessianProducts + ", evaluations=" + evaluations + ", " + wallTime.toMillis() + " ms]";
     }
 }

@@ -47,15 +47,15 @@ final class PolishFixtures {
     }
 
     /**
-     * Digits to which a polish result agrees with the closed form at 60 digits (canonical
-     * frames): f against f*, f against the reference file, then W_L...W_1 X, G_W, G_X
+     * Digits to which a polish result agrees with the closed form at max(60, P + 20) digits
+     * (canonical frames): f against f*, f against the reference file, then W_L...W_1 X, G_W, G_X
      * ({@link BasisFree}).
      */
     static int[] agreement(ReferenceCase rc, PolishResult r) {
-        Precision p60 = Precision.of(60);
-        ClosedForm cf = ClosedForm.of(rc.instance(), p60);
-        int[] d = BasisFree.of(r.point(), p60).digitsAgainst(BasisFree.of(cf.point(), p60));
-        return new int[] {BasisFree.digits(r.value(), cf.objective(), p60),
+        Precision ref = Precision.of(Math.max(60, r.precision().digits() + 20));
+        ClosedForm cf = ClosedForm.of(rc.instance(), ref);
+        int[] d = BasisFree.of(r.point(), ref).digitsAgainst(BasisFree.of(cf.point(), ref));
+        return new int[] {BasisFree.digits(r.value(), cf.objective(), ref),
             ReferenceCase.digitsMatched(r.value(), rc.objective(), r.precision()), d[0], d[1], d[2]};
     }
 

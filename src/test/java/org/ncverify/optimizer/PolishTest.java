@@ -92,6 +92,18 @@ class PolishTest {
     }
 
     @Test
+    void aStartAtTheMinimizerNeedsNoStep() {
+        // the closed form, stored as class means at 30 digits, is expanded and already converged
+        Point x = ClosedForm.rotated(Instances.imbalanced(), Precision.of(30), 5L).point();
+        PolishResult r = Polish.refine(x, 20);
+        assertTrue(r.converged(), r::toString);
+        assertEquals(0, r.iterations());
+        assertEquals(0, r.hessianProducts());
+        assertEquals(1, r.trace().size());
+        assertTrue(r.gradientFloor().signum() > 0);
+    }
+
+    @Test
     void rejectsInstancesThatAreNotSmall() {
         Aprational lam = Instances.dec("1e-3");
         Instance bigN = Instance.of(new long[] {40, 25}, 4, null, 1, new Aprational[] {lam}, lam);
