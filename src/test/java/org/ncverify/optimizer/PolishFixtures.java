@@ -25,11 +25,16 @@ final class PolishFixtures {
 
     /** The perturbed double start described in the class comment. */
     static Point doubleStart(Instance inst, long seed) {
+        return doubleStart(inst, seed, PERTURBATION);
+    }
+
+    /** The same with another relative perturbation size (profiling the basin of the polish). */
+    static Point doubleStart(Instance inst, long seed, double perturbation) {
         Point cf = ClosedForm.rotated(inst, Precision.of(30), seed).point();
         Random rnd = new Random(seed);
         double[][][] w = new double[inst.depth()][][];
         for (int l = 1; l <= inst.depth(); l++) {
-            w[l - 1] = perturb(cf.weight(l).toDoubleArray(), rnd);
+            w[l - 1] = perturb(cf.weight(l).toDoubleArray(), rnd, perturbation);
         }
         int n = Math.toIntExact(inst.total());
         double[][] hfull = new double[inst.dim()][n];
@@ -43,20 +48,27 @@ final class PolishFixtures {
         for (int c = 0; c < b.length; c++) {
             b[c] = cf.bias()[c].doubleValue();
         }
-        return Polish.startFromDoubles(inst, w, perturb(hfull, rnd), perturb(new double[][] {b}, rnd)[0]);
+        return Polish.startFromDoubles(inst, w, perturb(hfull, rnd, perturbation),
+            perturb(new double[][] {b}, rnd, perturbation)[0]);
     }
 
     /**
      * Digits to which a polish result agrees with the closed form at max(60, P + 20) digits
      * (canonical frames): f against f*, f against the reference file, then W_L...W_1 X, G_W, G_X
-     * ({@link BasisFree}).
+     * ({@link BasisFree}), each capped at the working digits P + G of the polish.
      */
     static int[] agreement(ReferenceCase rc, PolishResult r) {
         Precision ref = Precision.of(Math.max(60, r.precision().digits() + 20));
         ClosedForm cf = ClosedForm.of(rc.instance(), ref);
         int[] d = BasisFree.of(r.point(), ref).digitsAgainst(BasisFree.of(cf.point(), ref));
-        return new int[] {BasisFree.digits(r.value(), cf.objective(), ref),
+        int[] a = {BasisFree.digits(r.value(), cf.objective(), ref),
             ReferenceCase.digitsMatched(r.value(), rc.objective(), r.precision()), d[0], d[1], d[2]};
+        // never claim more digits than the polished point carries (Apfloat keeps a few extra)
+        int cap = (int) r.precision().working();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.min(a[i], cap);
+        }
+        return a;
     }
 
     /** The figures of one run as one line: digits of f, f (file), P, G_W, G_X and the trace. */
@@ -68,7 +80,7 @@ final class PolishFixtures {
         return t.toString();
     }
 
-    private static double[][] perturb(double[][] m, Random rnd) {
+    private static double[][] perturb(double[][] m, Random rnd, double size) {
         double max = 0;
         for (double[] row : m) {
             for (double v : row) {
@@ -79,7 +91,7 @@ final class PolishFixtures {
         for (int i = 0; i < m.length; i++) {
             out[i] = new double[m[i].length];
             for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = m[i][j] + PERTURBATION * max * rnd.nextGaussian();
+                out[i][j] = m[i][j] + size * max * rnd.nextGaussian();
             }
         }
         return out;
