@@ -2,8 +2,12 @@ package org.ncverify.optimizer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
@@ -79,7 +83,7 @@ class HessianVectorTest {
         Apfloat[] v = randomVector(layout.size(), 23L);
         Apfloat uhv = FlatVectors.dot(u, hess.apply(v), P);
         Apfloat vhu = FlatVectors.dot(v, hess.apply(u), P);
-        Apfloat diff = org.apfloat.ApfloatMath.abs(P.helper().subtract(uhv, vhu));
+        Apfloat diff = ApfloatMath.abs(P.helper().subtract(uhv, vhu));
         assertTrue(diff.compareTo(P.pow10(-P.digits())) < 0, () -> "u.Hv - v.Hu = " + diff);
     }
 
@@ -108,6 +112,49 @@ class HessianVectorTest {
         Apfloat[] v = randomVector(layout.size(), 34L);
         Apfloat generic = P.helper().divide(FlatVectors.norm(hess.apply(v), P), FlatVectors.norm(v, P));
         assertTrue(generic.compareTo(P.pow10(-4)) > 0, () -> "|H v| / |v| = " + generic);
+    }
+
+    /**
+     * The null space of the Hessian at the closed form is exactly the tangent of the gauge orbit:
+     * its dimension is sum_{l=0}^{L-1} [d_l (d_l - 1)/2 - (d_l - rho)(d_l - rho - 1)/2], rho the
+     * number of surviving directions (the rotations of the common null space of the factors,
+     * O(d_l - rho), fix the point). The Hessian is assembled column by column from products
+     * at 30 digits and its eigenvalues taken in double: the null ones come out at rounding level
+     * (~1e-16 ||H||) and the nonzero ones are at least of the order of the weight decays.
+     */
+    @Test
+    void nullityOfTheHessianIsTheDimensionOfTheGaugeOrbit() {
+        Precision p = Precision.of(30);
+        for (Instance inst : new Instance[] {Instances.balanced(), Instances.imbalanced(), Instances.narrow()}) {
+            ClosedForm cf = ClosedForm.rotated(inst, p, 41L);
+            FlatLayout layout = FlatLayout.of(inst);
+            HessianVector hess = new HessianVector(layout, layout.vector(cf.point(), p), p);
+            int n = layout.size();
+            double[][] m = new double[n][n];
+            for (int j = 0; j < n; j++) {
+                Apfloat[] e = FlatVectors.zeros(n);
+                e[j] = Apfloat.ONE;
+                Apfloat[] col = hess.apply(e);
+                for (int i = 0; i < n; i++) {
+                    m[i][j] = col[i].doubleValue();
+                }
+            }
+            double[] eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m)).getEigenvalues();
+            double top = Arrays.stream(eig).map(Math::abs).max().orElse(0);
+            long nullity = Arrays.stream(eig).filter(x -> Math.abs(x) <= 1e-12 * top).count();
+            double smallestNonzero = Arrays.stream(eig).map(Math::abs).filter(x -> x > 1e-12 * top)
+                .min().orElse(0);
+            int rho = cf.survivingDirections();
+            int expected = 0;
+            for (int l = 0; l < inst.depth(); l++) {
+                int dl = inst.layerDim(l);
+                expected += dl * (dl - 1) / 2 - (dl - rho) * (dl - rho - 1) / 2;
+            }
+            System.out.printf("%s: n = %d, nullity %d (orbit %d), smallest nonzero |eigenvalue| %.3g, largest %.3g%n",
+                inst.describe(), n, nullity, expected, smallestNonzero, top);
+            assertTrue(nullity == expected, inst.describe() + ": nullity " + nullity + ", orbit dimension " + expected);
+            assertTrue(Arrays.stream(eig).min().orElse(0) > -1e-12 * top, "a negative eigenvalue");
+        }
     }
 
     private static ApMatrix skew(int n, long seed) {
