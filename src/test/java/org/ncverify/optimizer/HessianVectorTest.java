@@ -121,11 +121,15 @@ class HessianVectorTest {
      * O(d_l - rho), fix the point). The Hessian is assembled column by column from products
      * at 30 digits and its eigenvalues taken in double: the null ones come out at rounding level
      * (~1e-16 ||H||) and the nonzero ones are at least of the order of the weight decays.
+     * partial() has a direction collapsed by the threshold (L = 2) and collapsed() all of them:
+     * collapsed directions are not flat (the decays curve them), only the orbit is.
      */
     @Test
     void nullityOfTheHessianIsTheDimensionOfTheGaugeOrbit() {
         Precision p = Precision.of(30);
-        for (Instance inst : new Instance[] {Instances.balanced(), Instances.imbalanced(), Instances.narrow()}) {
+        Instance[] cases = {Instances.balanced(), Instances.imbalanced(), Instances.narrow(), Instances.partial(),
+            Instances.collapsed()};
+        for (Instance inst : cases) {
             ClosedForm cf = ClosedForm.rotated(inst, p, 41L);
             FlatLayout layout = FlatLayout.of(inst);
             HessianVector hess = new HessianVector(layout, layout.vector(cf.point(), p), p);

@@ -25,7 +25,8 @@ class PolishProfileTest {
         for (int i = 0; i < 4; i++) {
             ReferenceCase rc = cases.get(i);
             PolishResult r = Polish.refine(PolishFixtures.doubleStart(rc.instance(), 8L + i, size), digits, options);
-            System.out.println(rc + " at " + digits + " digits, damping " + damping + ", perturbation " + size + ": " + r);
+            System.out.println(rc + " at " + digits + " digits, damping " + damping + ", perturbation " + size
+                + ": " + r);
             System.out.println(PolishFixtures.describe(PolishFixtures.agreement(rc, r), r));
         }
     }
