@@ -2,6 +2,8 @@ package org.ncverify.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import org.apfloat.Apfloat;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
@@ -70,29 +72,7 @@ final class FlatLayout {
      * (class means, say) is expanded: each stored column fills the w_k sample slots it stands for.
      */
     Apfloat[] vector(Point x, Precision p) {
-        Apfloat[] v = new Apfloat[size];
-        for (int l = 1; l <= depth; l++) {
-            putMatrix(v, weightOffset[l], x.weight(l), p);
-        }
-        int sample = 0;
-        for (int c = 0; c < instance.classes(); c++) {
-            ApMatrix blk = x.classBlock(c);
-            long w = x.multiplicity(c);
-            for (int j = 0; j < blk.cols(); j++) {
-                Apfloat[] col = blk.column(j);
-                for (long rep = 0; rep < w; rep++) {
-                    for (int i = 0; i < dim; i++) {
-                        v[featureOffset + sample * dim + i] = at(col[i], p);
-                    }
-                    sample++;
-                }
-            }
-        }
-        Apfloat[] b = x.bias();
-        for (int c = 0; c < b.length; c++) {
-            v[biasOffset + c] = at(b[c], p);
-        }
-        return v;
+        return assemble(x::weight, x::classBlock, x::multiplicity, x.bias(), p);
     }
 
     /**
@@ -101,25 +81,35 @@ final class FlatLayout {
      * {@link Gradient#gradientFeatures(int)} holds the partial derivatives themselves.
      */
     Apfloat[] vector(Gradient g, Precision p) {
-        Apfloat[] v = new Apfloat[size];
-        for (int l = 1; l <= depth; l++) {
-            putMatrix(v, weightOffset[l], g.gradientW(l), p);
-        }
-        int sample = 0;
         for (int c = 0; c < instance.classes(); c++) {
             if (g.multiplicity(c) != 1) {
                 throw new IllegalArgumentException("gradient of class " + c + " has multiplicity "
                     + g.multiplicity(c) + "; the flat layout needs one column per sample");
             }
-            ApMatrix blk = g.gradientFeatures(c);
+        }
+        return assemble(g::gradientW, g::gradientFeatures, g::multiplicity, g.gradientBias(), p);
+    }
+
+    /** Layers 1..L, class blocks whose column j fills w_k consecutive sample slots, then b. */
+    private Apfloat[] assemble(IntFunction<ApMatrix> weight, IntFunction<ApMatrix> block, IntToLongFunction mult,
+                               Apfloat[] b, Precision p) {
+        Apfloat[] v = new Apfloat[size];
+        for (int l = 1; l <= depth; l++) {
+            putMatrix(v, weightOffset[l], weight.apply(l), p);
+        }
+        int sample = 0;
+        for (int c = 0; c < instance.classes(); c++) {
+            ApMatrix blk = block.apply(c);
+            long w = mult.applyAsLong(c);
             for (int j = 0; j < blk.cols(); j++) {
-                for (int i = 0; i < dim; i++) {
-                    v[featureOffset + sample * dim + i] = at(blk.get(i, j), p);
+                for (long rep = 0; rep < w; rep++) {
+                    for (int i = 0; i < dim; i++) {
+                        v[featureOffset + sample * dim + i] = at(blk.get(i, j), p);
+                    }
+                    sample++;
                 }
-                sample++;
             }
         }
-        Apfloat[] b = g.gradientBias();
         for (int c = 0; c < b.length; c++) {
             v[biasOffset + c] = at(b[c], p);
         }

@@ -23,7 +23,7 @@ import org.ncverify.theory.ClosedForm;
  * entry, standing in for the L-BFGS result) the polish at 40 digits reaches a gradient norm
  * below 1e-35 and the basis-free quantities (f, W_L...W_1 X, the Gram matrices) agree with
  * the closed form at 60 digits (canonical frames, so a different point of the orbit) to 30
- * digits. Measured on this machine: cases 1-4 take about 1.7, 1.6, 3.2 and 7.5 s.
+ * digits. Measured on this machine (2 shared cores): cases 1-4 take 2-5, 2-3, 2-6 and 4-8 s.
  */
 class PolishTest {
     private static final int DIGITS = 40;
