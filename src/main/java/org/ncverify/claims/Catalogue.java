@@ -24,9 +24,10 @@ public final class Catalogue {
 
     /** Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). */
     public static Catalogue all() {
-        return new Catalogue(List.of(new C3OptimalValue(), new C4ProductSpectrum(), new C5LeftGeometry(),
-            new C6RightGeometry(), new C7Alignment(), new C8YhatSpectrum(),
-            new C10ThresholdLaw(), new C11Stationarity()));
+        return new Catalogue(List.of(new C1WithinClassCollapse(), new C2OptimalBias(), new C3OptimalValue(),
+            new C4ProductSpectrum(), new C5LeftGeometry(), new C6RightGeometry(), new C7Alignment(),
+            new C8YhatSpectrum(), new C9LayerBalance(), new C10ThresholdLaw(), new C11Stationarity(),
+            new C12BalancedLimit()));
     }
 
     public List<Claim> claims() {

@@ -21,6 +21,7 @@ public final class Subject {
     private final int digits;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
+    private volatile ApMatrix classMeans;
     private volatile ApMatrix centredMeans;
     private volatile ApMatrix weightProduct;
     private volatile ApMatrix projectedWeights;
@@ -93,11 +94,24 @@ public final class Subject {
         return e;
     }
 
+    /**
+     * M = [m_1 .. m_K], the candidate's class means (d x K; m_k the mean of all n_k samples of
+     * class k, each stored column counted with its multiplicity), computed at {@link #precision()}.
+     */
+    public ApMatrix classMeans() {
+        ApMatrix m = classMeans;
+        if (m == null) {
+            m = candidate.classMeans(precision());
+            classMeans = m;
+        }
+        return m;
+    }
+
     /** X = Mbar D, the centred, size-weighted class means (d x K). */
     public ApMatrix centredMeans() {
         ApMatrix x = centredMeans;
         if (x == null) {
-            x = ProductGeometry.centredMeans(instance, candidate, precision());
+            x = ProductGeometry.centredMeans(instance, classMeans(), precision());
             centredMeans = x;
         }
         return x;

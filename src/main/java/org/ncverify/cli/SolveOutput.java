@@ -1,8 +1,5 @@
 package org.ncverify.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -32,22 +29,10 @@ final class SolveOutput {
     }
 
     String json() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.root();
         Precision p = cf.precision();
+        Json.instance(root, cf.instance());
         Instance inst = cf.instance();
-        ObjectNode in = root.putObject("instance");
-        ArrayNode sizes = in.putArray("sizes");
-        for (long n : inst.sizes()) {
-            sizes.add(n);
-        }
-        in.put("dim", inst.dim());
-        in.put("depth", inst.depth());
-        ArrayNode widths = in.putArray("widths");
-        for (int w : inst.widths()) {
-            widths.add(w);
-        }
-        in.put("describe", inst.describe());
         root.put("digits", p.digits());
         root.put("rank", inst.bottleneck());
         root.put("bottleneck", inst.bottleneck());
@@ -73,22 +58,9 @@ final class SolveOutput {
         root.put("threshold", p.format(cf.threshold()));
         root.put("lambdaBar", p.format(cf.law().lambdaBar()));
         ArrayNode claims = root.putArray("claims");
-        for (Verdict v : verdicts) {
-            ObjectNode c = claims.addObject();
-            c.put("id", v.claimId());
-            c.put("status", v.status().name());
-            c.put("residual", v.residualText());
-            c.put("tolerance", v.toleranceText());
-            c.put("toleranceOrigin", v.tolerance() == null ? "-" : v.tolerance().origin());
-            c.put("reading", v.reading());
-            c.put("detail", v.detail());
-        }
+        Verdicts.json(claims, verdicts);
         root.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        try {
-            return mapper.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.text(root);
     }
 
     String text() {
@@ -121,11 +93,7 @@ final class SolveOutput {
             b.append(k == 0 ? "" : ", ").append(fmt(bias[k]));
         }
         b.append("]\n\n");
-        b.append(String.format("%-4s  %-15s  %-10s  %-10s  %s%n", "id", "status", "residual", "tolerance", "reading"));
-        for (Verdict v : verdicts) {
-            b.append(String.format("%-4s  %-15s  %-10s  %-10s  %s%n", v.claimId(), v.status(), v.residualText(),
-                v.toleranceText(), v.reading()));
-        }
+        b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(%d digits computed; shown to %d; --format json prints all. %.2f s)%n",
             p.digits(), Math.min(TEXT_DIGITS, p.digits()), seconds));
         return b.toString();

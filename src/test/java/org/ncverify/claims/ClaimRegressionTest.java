@@ -43,14 +43,19 @@ class ClaimRegressionTest {
         "1000000000000;999999999999;3;1, 4, 2, 1e-9, 40",
         "5;5;5;1, 1, 2, 1e-3, 30",
         "10;5;3;2, 6, 2, 1e-3, 10",
+        "4;4;4, 4, 2, 1e-30, 50",
+        "1000000000;1000000000;1000000000, 4, 3, 1e-9, 40",
     })
     void closedFormPassesEveryClaim(String sizes, int dim, int depth, String lambda, int digits) {
         long[] n = Arrays.stream(sizes.split(";")).mapToLong(Long::parseLong).toArray();
         Aprational lam = Instances.dec(lambda);
         Instance inst = Instance.of(n, dim, null, depth, new Aprational[] {lam}, lam);
+        boolean balanced = Arrays.stream(n).allMatch(x -> x == n[0]);
         for (ClosedForm cf : List.of(ClosedForm.of(inst, Precision.of(digits)), ClosedForm.rotated(inst, Precision.of(digits), 11))) {
             for (Verdict v : Catalogue.all().run(Subject.ofClosedForm(cf))) {
-                assertEquals(Status.PASS, v.status(), () -> inst.describe() + " at " + digits + " digits: " + v);
+                // C12 is about equal sizes only: NOT_APPLICABLE (with its reason) on the others
+                Status expected = v.claimId().equals("C12") && !balanced ? Status.NOT_APPLICABLE : Status.PASS;
+                assertEquals(expected, v.status(), () -> inst.describe() + " at " + digits + " digits: " + v);
             }
         }
     }
