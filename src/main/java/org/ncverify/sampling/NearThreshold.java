@@ -1,15 +1,16 @@
 package org.ncverify.sampling;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Arrays;
 import org.apfloat.Apfloat;
+import org.apfloat.Apint;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import org.ncverify.spectrum.YhatSpectrum;
-import org.ncverify.theory.ScalarLaw;
 
 /**
  * The feature decay lambda_H that puts the threshold s_crit on a chosen target t, rounded to an
@@ -17,14 +18,43 @@ import org.ncverify.theory.ScalarLaw;
  * with lambda_bar^(L+1) = Lambda = lambda_H prod_l lambda_{W_l} (L = 1: s_crit = N lambda_bar),
  * that is s_crit^(2L) = N^(L+1) C_L Lambda with C_L = L^(L+1) (L/(L-1))^(L-1) (C_1 = 1), so
  * <pre>  lambda_H = t^(2L) / (N^(L+1) C_L prod_l lambda_{W_l}).  </pre>
- * N^(L+1) C_L is {@link ScalarLaw#thresholdPower()} at Lambda = 1. Rounding lambda_H to D
- * significant digits moves s_crit by a relative 10^-D / (2L) at most.
+ * Rounding lambda_H to D significant digits moves s_crit by a relative 10^-D / (2L) at most.
+ *
+ * <p>The exact factors are kept as BigInteger fractions and divided only in floating point:
+ * Apfloat's Apint.divide (1.15.0 and 1.16.0) truncates some exact quotients of integers with
+ * long runs of trailing zeros (25e35 / 2^30 comes back with 10 correct digits), so an
+ * Aprational product of decimal weight decays and powers of N can be silently wrong.
  */
-final class NearThreshold {
+public final class NearThreshold {
     /** Digits of the computation (twice the 40-digit rounding, plus guard digits). */
     static final Precision PRECISION = Precision.of(80);
 
     private NearThreshold() {
+    }
+
+    /**
+     * s_crit^(2L) = N^(L+1) C_L lambda_H prod_l lambda_{W_l} as an exact fraction {num, den} of
+     * BigIntegers (no Apint division involved), for the given decays.
+     */
+    public static BigInteger[] thresholdPower(int depth, long total, Aprational lambdaH, Aprational... weightDecays) {
+        BigInteger l = BigInteger.valueOf(depth);
+        BigInteger num = BigInteger.valueOf(total).pow(depth + 1);
+        BigInteger den = BigInteger.ONE;
+        if (depth >= 2) {
+            num = num.multiply(l.pow(depth + 1)).multiply(l.pow(depth - 1));
+            den = BigInteger.valueOf(depth - 1L).pow(depth - 1);
+        }
+        for (Aprational x : concat(lambdaH, weightDecays)) {
+            num = num.multiply(x.numerator().toBigInteger());
+            den = den.multiply(x.denominator().toBigInteger());
+        }
+        return new BigInteger[] {num, den};
+    }
+
+    /** num / den rounded to the precision p (floating division only). */
+    public static Apfloat quotient(BigInteger[] fraction, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        return h.divide(h.valueOf(new Apint(fraction[0])), h.valueOf(new Apint(fraction[1])));
     }
 
     /**
@@ -34,28 +64,24 @@ final class NearThreshold {
     static Aprational lambdaH(long[] sizes, int i, int mantissa, int exponent, int depth, Aprational[] weightDecays,
                               int digits) {
         FixedPrecisionApfloatHelper h = PRECISION.helper();
-        Apfloat s = YhatSpectrum.compute(sizes, PRECISION).singularValue(i);
+        Apfloat s;
+        try {
+            s = YhatSpectrum.compute(sizes, PRECISION).singularValue(i);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("near threshold: the spectrum of sizes " + Arrays.toString(sizes) + " failed at "
+                + PRECISION + ": " + e.getMessage() + " (a solver bug, see ClaimPropertyRegressionTest)");
+        }
         Apfloat delta = h.multiply(PRECISION.of((long) mantissa), PRECISION.pow10(-exponent));
         Apfloat target = h.multiply(s, h.add(Apfloat.ONE, delta));
-        return lambdaH(target, depth, Arrays.stream(sizes).sum(), weightDecays, digits);
+        Apfloat factor = quotient(thresholdPower(depth, Arrays.stream(sizes).sum(), Aprational.ONE, weightDecays), PRECISION);
+        Apfloat value = h.divide(h.pow(target, 2L * depth), factor);
+        return Rationals.of(new BigDecimal(value.toString(true)).round(new MathContext(digits)));
     }
 
-    /**
-     * lambda_H for s_crit = t, rounded to {@code digits} significant digits.
-     *
-     * @param target       t &gt; 0 at {@link #PRECISION}
-     * @param depth        L
-     * @param total        N
-     * @param weightDecays lambda_{W_1}..lambda_{W_L}
-     */
-    static Aprational lambdaH(Apfloat target, int depth, long total, Aprational[] weightDecays, int digits) {
-        FixedPrecisionApfloatHelper h = PRECISION.helper();
-        Aprational denominator = ScalarLaw.of(depth, total, Aprational.ONE, PRECISION).thresholdPower();
-        for (Aprational l : weightDecays) {
-            denominator = denominator.multiply(l);
-        }
-        Apfloat value = h.divide(h.pow(target, 2L * depth), PRECISION.of(denominator));
-        BigDecimal exact = new BigDecimal(value.toString(true)).round(new MathContext(digits));
-        return Rationals.of(exact);
+    private static Aprational[] concat(Aprational first, Aprational[] rest) {
+        Aprational[] all = new Aprational[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -1,17 +1,22 @@
 package org.ncverify.claims;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apfloat.Aprational;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
+import org.ncverify.sampling.NearThreshold;
 import org.ncverify.theory.ClosedForm;
+import org.ncverify.theory.ScalarLaw;
 
 /**
  * Instances on which {@link ClaimPropertiesTest} found the 40-digit closed form judged FAIL (or
@@ -19,7 +24,8 @@ import org.ncverify.theory.ClosedForm;
  * replaying when a generator changes). Each must pass every claim once its bug is fixed.
  * <ul>
  * <li>sizes (1, 1, 2) (found by BOTTLENECK): YhatSpectrum throws "secular root did not converge
- *     at 52 digits" (the root mu = 3/2 is exact; 30 digits work, 40 and 60 do not).</li>
+ *     at 52 digits" (the root mu = 3/2 is exact; 30 digits work, 40 and 60 do not). Sizes
+ *     (1, 2, 1, 3, 1) (NEAR_THRESHOLD seed 175) make it throw at 92 digits.</li>
  * <li>L = 8 and L = 7 (found by DEEP): C10 FAILs with residual 2.7e-25 and 1.3e-15 (tolerance
  *     1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
  *     4.4e-26 and 2.5e-16 at every precision (Newton at the tangent root of g).</li>
@@ -36,6 +42,7 @@ class ClaimPropertyRegressionTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "--sizes 1,1,2 --dim 1 --depth 2 --widths 2 --lambda-w 0.0024 --lambda-h 0.0024",
+        "--sizes 1,2,1,3,1 --dim 5 --depth 2 --lambda-w 0.001 --lambda-h 0.001",
         "--sizes 548,518,4,6252 --dim 4 --depth 8 --widths 4,4,5,3,4,4,6 --lambda-w 0.000746 --lambda-h 0.000746",
         "--sizes 5,4,2,4,2,1,2,4 --dim 16 --depth 7 --lambda-w 1.73E-7 --lambda-h 1.73E-7",
         "--sizes 2228,17,21979 --dim 3 --depth 1 --lambda-w 0.00537 --lambda-h 0.000008075304129109247416668992095959557019084",
@@ -47,6 +54,28 @@ class ClaimPropertyRegressionTest {
         for (Verdict v : Catalogue.all().run(Subject.ofClosedForm(cf))) {
             assertNotEquals(Status.FAIL, v.status(), () -> inst.describe() + ": " + v);
         }
+    }
+
+    /**
+     * Found by ProfileTest (near-threshold distance off by 5e-15 on NEAR_THRESHOLD seed 21):
+     * ScalarLaw.thresholdPower() = N^(L+1) Lambda C_L is an Aprational product, and Apfloat's
+     * Apint.divide (1.15.0 and 1.16.0) truncates some exact quotients of integers with long runs
+     * of trailing zeros (here 2.5e56 / 2^30 during the gcd reduction of 64^5 Lambda), so the
+     * rational, hence s_crit for the closed form AND for C10's exact comparison, is off by a
+     * relative 4e-14. Compared with the same product formed in BigInteger.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--sizes 10,54 --dim 4 --depth 4 --widths 3,2,5 --lambda-w 0.00000982,0.00000316,0.0000753,0.0000893 "
+            + "--lambda-h 149112511173.0512564676875034155135048345",
+    })
+    void thresholdPowerIsTheExactRational(String flags) {
+        Instance inst = parse(flags);
+        Aprational[] lw = IntStream.rangeClosed(1, inst.depth()).mapToObj(inst::lambdaW).toArray(Aprational[]::new);
+        BigInteger[] exact = NearThreshold.thresholdPower(inst.depth(), inst.total(), inst.lambdaH(), lw);
+        Aprational got = ScalarLaw.of(inst, Precision.of(ClaimPropertiesTest.DIGITS)).thresholdPower();
+        assertEquals(exact[0].multiply(got.denominator().toBigInteger()), exact[1].multiply(got.numerator().toBigInteger()),
+            () -> "s_crit^(2L) = " + got + ", exactly " + exact[0] + "/" + exact[1]);
     }
 
     /** The instance of {@code ncverify solve} flags as printed by {@link Instance#describe()}. */
