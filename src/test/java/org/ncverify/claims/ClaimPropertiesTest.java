@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,8 @@ import org.ncverify.linalg.Precision;
 import org.ncverify.sampling.Profile;
 import org.ncverify.sampling.QtDraws;
 import org.ncverify.sampling.Sample;
-import org.ncverify.spectrum.EigenKind;
-import org.ncverify.spectrum.YhatSpectrum;
 import org.ncverify.support.PropertyRun;
+import org.ncverify.support.Ties;
 import org.ncverify.theory.ClosedForm;
 
 /**
@@ -40,12 +40,16 @@ import org.ncverify.theory.ClosedForm;
  * seed)}), half split evenly over the profiles with QuickTheories driving the draws
  * ({@link #eachProfile}). Long budget: {@code mvn -B -o test -Dtest='ClaimPropertiesTest'
  * -Dncverify.tries=10000}. A failure prints the seed and the mvn line that replays it.
+ * {@code -Dncverify.survey=true} records every failing instance instead of stopping at the
+ * first, and lists them all at the end (the class then fails if there was any).
  */
 class ClaimPropertiesTest {
     /** Digits of the closed form judged. */
     static final int DIGITS = 40;
     private static final String SELF = "ClaimPropertiesTest";
     private static final Map<String, int[]> TALLY = new TreeMap<>();
+    private static final boolean SURVEY = Boolean.getBoolean("ncverify.survey");
+    private static final List<String> FAILURES = new ArrayList<>();
 
     @Test
     void mixedFromSeeds() {
@@ -78,7 +82,7 @@ class ClaimPropertiesTest {
         PropertyRun.check(SELF + "#independentBasesAreNeverASilentPassOnSurvivingTies", "", QtDraws.of(Profile.TRUE_TIES),
             examples, s -> {
                 ClosedForm cf = closedForm(s);
-                if (!survivingTie(cf)) {
+                if (!Ties.survivingTie(cf)) {
                     return;
                 }
                 applicable.incrementAndGet();
@@ -101,6 +105,8 @@ class ClaimPropertiesTest {
     static void summary() {
         synchronized (TALLY) {
             TALLY.forEach((id, n) -> System.out.printf("claim %s: %d PASS, %d NOT_APPLICABLE, %d FAIL%n", id, n[0], n[2], n[1]));
+            FAILURES.forEach(f -> System.out.println("survey failure: " + f.replace('\n', ' ')));
+            assertTrue(FAILURES.isEmpty(), FAILURES.size() + " failing instance(s), listed above");
         }
     }
 
@@ -111,9 +117,22 @@ class ClaimPropertiesTest {
 
     /** The property: no claim FAILs on the closed form; NOT_APPLICABLE has a reason; C12 only on equal sizes. */
     static void closedFormHolds(Sample s) {
+        try {
+            judgeClosedForm(s);
+        } catch (AssertionError e) {
+            if (!SURVEY) {
+                throw e;
+            }
+            synchronized (TALLY) {
+                FAILURES.add(e.getMessage());
+            }
+        }
+    }
+
+    private static void judgeClosedForm(Sample s) {
         List<Verdict> verdicts = Catalogue.all().run(Subject.ofClosedForm(closedForm(s)));
+        verdicts.forEach(ClaimPropertiesTest::tally);
         for (Verdict v : verdicts) {
-            tally(v);
             assertNotEquals(Status.FAIL, v.status(), () -> s.replay() + "\n" + v);
             if (v.status() == Status.NOT_APPLICABLE) {
                 assertFalse(v.detail() == null || v.detail().isBlank(), () -> s.replay() + "\n" + v + ": no reason given");
@@ -131,18 +150,6 @@ class ClaimPropertiesTest {
         } catch (RuntimeException e) {
             throw new AssertionError(s.replay() + "\nthe closed form could not be built: " + e, e);
         }
-    }
-
-    /** True when two or more directions of one tied block of s (a size repeated &gt;= 3 times) have p* &gt; 0. */
-    static boolean survivingTie(ClosedForm cf) {
-        YhatSpectrum sp = cf.spectrum();
-        Map<Long, Integer> surviving = new TreeMap<>();
-        for (int i = 0; i < sp.size(); i++) {
-            if (sp.kind(i) == EigenKind.TIED_SIZE && cf.solutions().get(i).p().signum() > 0) {
-                surviving.merge(sp.exactEigenvalue(i), 1, Integer::sum);
-            }
-        }
-        return surviving.values().stream().anyMatch(c -> c >= 2);
     }
 
     static boolean balanced(Instance inst) {

@@ -25,8 +25,9 @@ import org.ncverify.theory.ScalarLaw;
  * <ul>
  * <li>sizes (1, 1, 2) (found by BOTTLENECK): YhatSpectrum throws "secular root did not converge
  *     at 52 digits" (the root mu = 3/2 is exact; 30 digits work, 40 and 60 do not). Sizes
- *     (1, 2, 1, 3, 1) (NEAR_THRESHOLD seed 175) make it throw at 92 digits.</li>
- * <li>L = 8 and L = 7 (found by DEEP): C10 FAILs with residual 2.7e-25 and 1.3e-15 (tolerance
+ *     (1, 2, 1, 3, 1) (NEAR_THRESHOLD seed 175) make it throw at 92 digits, (3, 3, 1, 1, 1, 1, 1, 1)
+ *     (STEP) at 52 digits.</li>
+ * <li>L = 8, 7 and 5 (found by DEEP): C10 FAILs with residual 2.7e-25, 1.3e-15, 1.7e-15 (tolerance
  *     1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
  *     4.4e-26 and 2.5e-16 at every precision (Newton at the tangent root of g).</li>
  * <li>L = 1, s_2 = s_crit (1 + 6e-38) (found by NEAR_THRESHOLD): C10 FAILs with residual 1: its
@@ -35,6 +36,9 @@ import org.ncverify.theory.ScalarLaw;
  * <li>L = 1, n = (1, 1), s_1 = s_crit (1 + ~1e-60) (NEAR_THRESHOLD, exact mode): C10 FAILs with
  *     residual 1: the solver calls s_1 AT_THRESHOLD (band 1e-48) and sets p = 0, C10 certifies
  *     s_1 &gt; s_crit exactly and demands p &gt; 0 (the true p* = s_1 - N lambda_bar ~ 1e-60).</li>
+ * <li>L = 4, s_4 = s_crit and L = 3, s_3 = s_crit (1 + ~1e-60) (NEAR_THRESHOLD seed 5241679387900305761, exact mode):
+ *     C10 FAILs with residual 1 (s_4 certified above s_crit; phi(p) &lt; phi(0) is strict and the
+ *     two are equal to ~1e-60 there).</li>
  * </ul>
  */
 class ClaimPropertyRegressionTest {
@@ -43,10 +47,16 @@ class ClaimPropertyRegressionTest {
     @ValueSource(strings = {
         "--sizes 1,1,2 --dim 1 --depth 2 --widths 2 --lambda-w 0.0024 --lambda-h 0.0024",
         "--sizes 1,2,1,3,1 --dim 5 --depth 2 --lambda-w 0.001 --lambda-h 0.001",
+        "--sizes 3,3,1,1,1,1,1,1 --dim 9 --depth 3 --lambda-w 0.206 --lambda-h 0.206",
         "--sizes 548,518,4,6252 --dim 4 --depth 8 --widths 4,4,5,3,4,4,6 --lambda-w 0.000746 --lambda-h 0.000746",
         "--sizes 5,4,2,4,2,1,2,4 --dim 16 --depth 7 --lambda-w 1.73E-7 --lambda-h 1.73E-7",
+        "--sizes 12,4,226,7,8,67,86,26,4,47,1,3,213,112 --dim 13 --depth 5 --lambda-w 5.07E-7 --lambda-h 5.07E-7",
         "--sizes 2228,17,21979 --dim 3 --depth 1 --lambda-w 0.00537 --lambda-h 0.000008075304129109247416668992095959557019084",
         "--sizes 1,1 --dim 1 --depth 1 --lambda-w 0.0861 --lambda-h 2.9036004645760743321718931475029036004645760743321718931475",
+        "--sizes 6,21,6,12,11,5 --dim 8 --depth 4 --widths 8,8,8 --lambda-w 0.0175,0.00413,0.0111,0.0708 "
+            + "--lambda-h 0.0111300040712849305217146472307685158804063292364168347287024",
+        "--sizes 18,10,2,10,2,13,1 --dim 7 --depth 3 --lambda-w 0.000126,0.0000307,0.00718 "
+            + "--lambda-h 20088.4759831912631883298024823807922806329886316055209053338",
     })
     void closedFormFailsNoClaim(String flags) {
         Instance inst = parse(flags);

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.spectrum.YhatSpectrum;
+import org.ncverify.support.Ties;
+import org.ncverify.theory.ClosedForm;
 import org.ncverify.theory.ScalarLaw;
 
 /** The generators keep their promises (the javadoc of each {@link Profile}) and replay from their seed. */
@@ -30,9 +32,12 @@ class ProfileTest {
     private static final int SEEDS = 200;
     private static final Precision P80 = Precision.of(80);
 
-    private static List<Instance> instances(Profile p) {
-        return LongStream.range(0, SEEDS).mapToObj(seed -> InstanceSampler.sample(p, seed).instance())
-            .collect(Collectors.toList());
+    private static final Map<Profile, List<Instance>> CACHE = new java.util.EnumMap<>(Profile.class);
+
+    /** The instances of seeds 0..SEEDS-1 (computed once per profile). */
+    private static synchronized List<Instance> instances(Profile p) {
+        return CACHE.computeIfAbsent(p, q -> LongStream.range(0, SEEDS)
+            .mapToObj(seed -> InstanceSampler.sample(q, seed).instance()).collect(Collectors.toList()));
     }
 
     private static Map<Long, Long> counts(Instance inst) {
@@ -138,6 +143,13 @@ class ProfileTest {
             assertTrue(IntStream.range(0, s.length - 1).anyMatch(i -> s[i].signum() > 0 && s[i].equals(s[i + 1])),
                 () -> inst.describe() + ": no tie in s");
         }
+    }
+
+    @Test
+    void trueTiesOftenKeepTheirTiedDirections() {
+        long surviving = LongStream.range(0, 100).mapToObj(seed -> InstanceSampler.sample(Profile.TRUE_TIES, seed).instance())
+            .filter(inst -> Ties.survivingTie(ClosedForm.of(inst, Precision.of(20)))).count();
+        assertTrue(surviving >= 30, surviving + " of 100 TRUE_TIES instances keep two tied directions");
     }
 
     @Test
