@@ -26,9 +26,10 @@ import org.ncverify.theory.ScalarLaw;
  * <li>sizes (1, 1, 2) (found by BOTTLENECK): YhatSpectrum throws "secular root did not converge
  *     at 52 digits" (the root mu = 3/2 is exact; 30 digits work, 40 and 60 do not). Sizes
  *     (1, 2, 1, 3, 1) (NEAR_THRESHOLD seed 175) make it throw at 92 digits, (3, 3, 1, 1, 1, 1, 1, 1)
- *     (STEP) at 52 digits.</li>
- * <li>L = 8, 7 and 5 (found by DEEP): C10 FAILs with residual 2.7e-25, 1.3e-15, 1.7e-15 (tolerance
- *     1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
+ *     (STEP) and (2541148, 1270574, 1270574) = 1270574 (2, 1, 1) (STEP, root mu = 3/2 1270574
+ *     exactly) at 52 digits.</li>
+ * <li>L = 8, 7 and 5 (found by DEEP), L = 3 (BALANCED, K = 20): C10 FAILs with residual 2.7e-25,
+ *     1.3e-15, 1.7e-15, 1.2e-17 (tolerance 1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
  *     4.4e-26 and 2.5e-16 at every precision (Newton at the tangent root of g).</li>
  * <li>L = 1, s_2 = s_crit (1 + 6e-38) (found by NEAR_THRESHOLD): C10 FAILs with residual 1: its
  *     check phi(p) &lt; phi(0) is strict, and phi(0) - phi(p) = p^2 / (2N) is below the rounding
@@ -48,9 +49,12 @@ class ClaimPropertyRegressionTest {
         "--sizes 1,1,2 --dim 1 --depth 2 --widths 2 --lambda-w 0.0024 --lambda-h 0.0024",
         "--sizes 1,2,1,3,1 --dim 5 --depth 2 --lambda-w 0.001 --lambda-h 0.001",
         "--sizes 3,3,1,1,1,1,1,1 --dim 9 --depth 3 --lambda-w 0.206 --lambda-h 0.206",
+        "--sizes 2541148,1270574,1270574 --dim 5 --depth 2 --lambda-w 0.000269 --lambda-h 0.000269",
         "--sizes 548,518,4,6252 --dim 4 --depth 8 --widths 4,4,5,3,4,4,6 --lambda-w 0.000746 --lambda-h 0.000746",
         "--sizes 5,4,2,4,2,1,2,4 --dim 16 --depth 7 --lambda-w 1.73E-7 --lambda-h 1.73E-7",
         "--sizes 12,4,226,7,8,67,86,26,4,47,1,3,213,112 --dim 13 --depth 5 --lambda-w 5.07E-7 --lambda-h 5.07E-7",
+        "--sizes 376704,376704,376704,376704,376704,376704,376704,376704,376704,376704,376704,376704,376704,376704,"
+            + "376704,376704,376704,376704,376704,376704 --dim 28 --depth 3 --lambda-w 9.58E-10 --lambda-h 9.58E-10",
         "--sizes 2228,17,21979 --dim 3 --depth 1 --lambda-w 0.00537 --lambda-h 0.000008075304129109247416668992095959557019084",
         "--sizes 1,1 --dim 1 --depth 1 --lambda-w 0.0861 --lambda-h 2.9036004645760743321718931475029036004645760743321718931475",
         "--sizes 6,21,6,12,11,5 --dim 8 --depth 4 --widths 8,8,8 --lambda-w 0.0175,0.00413,0.0111,0.0708 "
