@@ -41,6 +41,26 @@ abstract class AbstractClaim implements Claim {
         return p.helper().divide(diff, den);
     }
 
+    /**
+     * num / den at precision p, where the caller knows that den = 0 forces num = 0 (a norm
+     * over the magnitude that contains it): 0 / 0 is 0, and a nonzero num over 0 is an
+     * {@link ArithmeticException} (a FAIL through {@link Catalogue#run}), never a silent pass.
+     */
+    static Apfloat quotient(Apfloat num, Apfloat den, String what, Precision p) {
+        if (den.signum() == 0) {
+            if (num.signum() == 0) {
+                return Apfloat.ZERO;
+            }
+            throw new ArithmeticException(what + ": " + Precision.formatScientific(num, 3) + " / 0");
+        }
+        return p.helper().divide(num, den);
+    }
+
+    /** The larger of two values. */
+    static Apfloat max(Apfloat a, Apfloat b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     @Override
     public String toString() {
         return id + ": " + statement;

@@ -129,8 +129,4 @@ public final class C10ThresholdLaw extends AbstractClaim {
         Apfloat diff = ApfloatMath.abs(h.subtract(lhs, law.nLambdaBar()));
         return h.divide(diff, magnitude.compareTo(law.nLambdaBar()) > 0 ? magnitude : law.nLambdaBar());
     }
-
-    private static Apfloat max(Apfloat a, Apfloat b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

@@ -16,7 +16,8 @@ import org.ncverify.optimizer.RunSummary;
  *
  * <p>Hypothesis: the subject carries optimizer runs ({@link Subject#optimizerRuns()}) and its
  * candidate is the end point of the best run (lowest final value); otherwise NOT_APPLICABLE.
- * Three readings, every one must pass:
+ * Three parts, every one must pass (the verdict's reading names the first that fails, or the
+ * second when all pass; its detail lists all three with residual and tolerance):
  * <ol>
  * <li><b>no run below f*</b>: residual max_r max(0, f* - f_r) / f*, with f_r the run's final
  *     value computed in double; tolerance max_r B_r / f* + 10^-(P-10), B_r the run's rounding
@@ -91,17 +92,19 @@ public final class C13IndependentOptimality extends AbstractClaim {
                 "rounding bound of the best run's double value / f* + 10^-(P-10)"),
             "|f(candidate) - f_best(double)| = " + Precision.formatScientific(mismatch, 3));
         readings.add(same);
-        Reading worst = noneBelow;
+        Reading worst = null;
+        StringBuilder detail = new StringBuilder();
         for (Reading r : readings) {
-            if (r.status() == Status.FAIL) {
+            if (worst == null && r.status() == Status.FAIL) {
                 worst = r;
-                break;
             }
+            detail.append(detail.length() == 0 ? "" : "; ").append(r);
         }
-        Verdict v = worst.status() == Status.FAIL
-            ? Verdict.fail(id(), worst.residual(), worst.tolerance(), worst.name(), worst.note())
-            : Verdict.judge(id(), matches.residual(), matches.tolerance(), BEST_MATCHES,
-                runs.size() + " run(s); none below f*; best run " + best.start() + " matches f*");
-        return v.withReadings(readings);
+        // the three parts travel in the detail: Verdict readings are reserved for C5-C7's readings
+        if (worst != null) {
+            return Verdict.fail(id(), worst.residual(), worst.tolerance(), worst.name(), detail.toString());
+        }
+        return Verdict.judge(id(), matches.residual(), matches.tolerance(), BEST_MATCHES, runs.size()
+            + " run(s): " + detail);
     }
 }

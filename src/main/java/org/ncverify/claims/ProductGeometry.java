@@ -16,10 +16,9 @@ final class ProductGeometry {
     private ProductGeometry() {
     }
 
-    /** X = (M - h_G 1^T) diag(sqrt n), d x K. */
-    static ApMatrix centredMeans(Instance inst, Point x, Precision p) {
+    /** X = (M - h_G 1^T) diag(sqrt n), d x K, from the class means M (d x K). */
+    static ApMatrix centredMeans(Instance inst, ApMatrix m, Precision p) {
         FixedPrecisionApfloatHelper h = p.helper();
-        ApMatrix m = x.classMeans().withPrecision(p);
         int k = inst.classes();
         Apfloat[] w = new Apfloat[k];
         Apfloat[] sq = new Apfloat[k];
@@ -39,6 +38,29 @@ final class ProductGeometry {
             cols[c] = col;
         }
         return ApMatrix.fromColumns(cols, p).scaleColumns(sq);
+    }
+
+    /**
+     * H H^T = sum_k w_k B_k B_k^T (d x d): the Gram of all N feature columns, each stored
+     * column counted with its multiplicity w_k; the N columns are never formed.
+     */
+    static ApMatrix featureGram(Point x, Precision p) {
+        int d = x.classBlock(0).rows();
+        ApMatrix g = ApMatrix.zeros(d, d, p);
+        for (int c = 0; c < x.classes(); c++) {
+            ApMatrix b = x.classBlock(c).withPrecision(p);
+            g = g.add(b.multiply(b.transpose()).scale(p.of(x.multiplicity(c))));
+        }
+        return g;
+    }
+
+    /** The Euclidean norms of the columns of A. */
+    static Apfloat[] columnNorms(ApMatrix a, Precision p) {
+        Apfloat[] out = new Apfloat[a.cols()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = ApMatrix.norm(a.column(j), p);
+        }
+        return out;
     }
 
     /** W_L ... W_1, K x d. */

@@ -26,8 +26,12 @@ public final class Subject {
     private final BiFunction<Subject, Integer, Tolerance> rule;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
+    private volatile ApMatrix classMeans;
     private volatile ApMatrix centredMeans;
     private volatile ApMatrix weightProduct;
+    private volatile ApMatrix projectedWeights;
+    private volatile ApMatrix projectedMeans;
+    private volatile ApMatrix referenceProjection;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
                     BiFunction<Subject, Integer, Tolerance> rule) {
@@ -126,11 +130,24 @@ public final class Subject {
         return e;
     }
 
+    /**
+     * M = [m_1 .. m_K], the candidate's class means (d x K; m_k the mean of all n_k samples of
+     * class k, each stored column counted with its multiplicity), computed at {@link #precision()}.
+     */
+    public ApMatrix classMeans() {
+        ApMatrix m = classMeans;
+        if (m == null) {
+            m = candidate.classMeans(precision());
+            classMeans = m;
+        }
+        return m;
+    }
+
     /** X = Mbar D, the centred, size-weighted class means (d x K). */
     public ApMatrix centredMeans() {
         ApMatrix x = centredMeans;
         if (x == null) {
-            x = ProductGeometry.centredMeans(instance, candidate, precision());
+            x = ProductGeometry.centredMeans(instance, classMeans(), precision());
             centredMeans = x;
         }
         return x;
@@ -156,11 +173,42 @@ public final class Subject {
         return p;
     }
 
+    /** U^T W_L...W_1 (K x d), U = the reference's left singular vectors of Yhat (claims C5, C7). */
+    public ApMatrix projectedWeights() {
+        ApMatrix m = projectedWeights;
+        if (m == null) {
+            m = reference.spectrum().left().transpose().multiply(weightProduct());
+            projectedWeights = m;
+        }
+        return m;
+    }
+
+    /** X V = Mbar D V (d x K), V = the reference's right singular vectors of Yhat (claims C6, C7). */
+    public ApMatrix projectedMeans() {
+        ApMatrix m = projectedMeans;
+        if (m == null) {
+            m = centredMeans().multiply(reference.spectrum().right());
+            projectedMeans = m;
+        }
+        return m;
+    }
+
     /**
      * B = A^T P C for K x K matrices A, C (e.g. U^T P V), associated as (A^T W)(X C) when
-     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3).
+     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3). For the reference pair (A, C) = (U, V)
+     * (the very matrices of {@code reference().spectrum()}) B = (U^T W)(X V) is computed once
+     * from the cached U^T W and X V (which C5-C7 use too) and shared by C4 and C7.
      */
     public ApMatrix projectedProduct(ApMatrix a, ApMatrix c) {
+        boolean referencePair = a == reference.spectrum().left() && c == reference.spectrum().right();
+        if (referencePair) {
+            ApMatrix b = referenceProjection;
+            if (b == null) {
+                b = projectedWeights().multiply(projectedMeans());
+                referenceProjection = b;
+            }
+            return b;
+        }
         if (instance.dim() < instance.classes()) {
             return a.transpose().multiply(weightProduct()).multiply(centredMeans().multiply(c));
         }

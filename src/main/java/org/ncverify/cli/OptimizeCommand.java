@@ -3,7 +3,6 @@ package org.ncverify.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
-import org.ncverify.claims.Status;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.InputException;
@@ -98,8 +97,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds);
         spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
         spec.commandLine().getOut().flush();
-        boolean failed = result.best() == null || verdicts.stream().anyMatch(v -> v.status() == Status.FAIL);
-        return failed ? 1 : 0;
+        return result.best() == null ? 1 : Verdicts.exitStatus(verdicts);
     }
 
     /** sum_l d_l d_{l-1} + d N + K. */

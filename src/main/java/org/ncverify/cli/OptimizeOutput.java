@@ -1,8 +1,5 @@
 package org.ncverify.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -32,11 +29,10 @@ final class OptimizeOutput {
     }
 
     String json() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.root();
         ClosedForm cf = result.reference();
         Instance inst = cf.instance();
-        SolveOutput.putInstance(root, inst);
+        Json.instance(root, inst);
         root.put("digits", cf.precision().digits());
         root.put("samples", inst.total());
         root.put("variables", OptimizeCommand.variables(inst));
@@ -77,13 +73,9 @@ final class OptimizeOutput {
         }
         root.put("globalFraction", result.globalFraction());
         root.put("best", result.bestIndex());
-        VerdictOutput.json(root.putArray("claims"), verdicts);
+        Verdicts.json(root.putArray("claims"), verdicts);
         root.put("claimSeconds", Math.round(claimSeconds * 1000) / 1000.0);
-        try {
-            return mapper.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.text(root);
     }
 
     String text() {
@@ -116,7 +108,7 @@ final class OptimizeOutput {
         }
         b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient):%n%n",
             result.bestIndex(), result.best().relativeGap(), result.best().gradientNorm()));
-        VerdictOutput.text(b, verdicts);
+        b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", cf.precision().digits(), claimSeconds));
         return b.toString();
     }

@@ -3,7 +3,6 @@ package org.ncverify.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
-import org.ncverify.claims.Status;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.InputException;
@@ -58,6 +57,6 @@ public final class SolveCommand implements Callable<Integer> {
         SolveOutput out = new SolveOutput(cf, verdicts, seconds);
         spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
         spec.commandLine().getOut().flush();
-        return verdicts.stream().anyMatch(v -> v.status() == Status.FAIL) ? 1 : 0;
+        return Verdicts.exitStatus(verdicts);
     }
 }

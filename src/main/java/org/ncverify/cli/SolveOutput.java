@@ -1,8 +1,5 @@
 package org.ncverify.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -32,11 +29,10 @@ final class SolveOutput {
     }
 
     String json() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.root();
         Precision p = cf.precision();
+        Json.instance(root, cf.instance());
         Instance inst = cf.instance();
-        putInstance(root, inst);
         root.put("digits", p.digits());
         root.put("rank", inst.bottleneck());
         root.put("bottleneck", inst.bottleneck());
@@ -61,29 +57,10 @@ final class SolveOutput {
         }
         root.put("threshold", p.format(cf.threshold()));
         root.put("lambdaBar", p.format(cf.law().lambdaBar()));
-        VerdictOutput.json(root.putArray("claims"), verdicts);
+        ArrayNode claims = root.putArray("claims");
+        Verdicts.json(claims, verdicts);
         root.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        try {
-            return mapper.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The "instance" object: sizes, dim, depth, widths, describe. */
-    static void putInstance(ObjectNode root, Instance inst) {
-        ObjectNode in = root.putObject("instance");
-        ArrayNode sizes = in.putArray("sizes");
-        for (long n : inst.sizes()) {
-            sizes.add(n);
-        }
-        in.put("dim", inst.dim());
-        in.put("depth", inst.depth());
-        ArrayNode widths = in.putArray("widths");
-        for (int w : inst.widths()) {
-            widths.add(w);
-        }
-        in.put("describe", inst.describe());
+        return Json.text(root);
     }
 
     String text() {
@@ -116,7 +93,7 @@ final class SolveOutput {
             b.append(k == 0 ? "" : ", ").append(fmt(bias[k]));
         }
         b.append("]\n\n");
-        VerdictOutput.text(b, verdicts);
+        b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(%d digits computed; shown to %d; --format json prints all. %.2f s)%n",
             p.digits(), Math.min(TEXT_DIGITS, p.digits()), seconds));
         return b.toString();

@@ -262,12 +262,19 @@ public final class Point {
      * Computed at {@link #precision()}; exact copy when q_k = 1.
      */
     public ApMatrix classMeans() {
-        Precision p = precision();
+        return classMeans(precision());
+    }
+
+    /**
+     * M as in {@link #classMeans()}, with the blocks taken to precision {@code p} first and the
+     * sums formed at p (a checker at high precision judging a point stored in fewer digits).
+     */
+    public ApMatrix classMeans(Precision p) {
         FixedPrecisionApfloatHelper h = p.helper();
         int k = classes();
         Apfloat[][] cols = new Apfloat[k][];
         for (int c = 0; c < k; c++) {
-            ApMatrix b = blocks.get(c);
+            ApMatrix b = blocks.get(c).withPrecision(p);
             Apfloat[] m = b.column(0);
             if (b.cols() > 1) {
                 for (int j = 1; j < b.cols(); j++) {

@@ -1,6 +1,7 @@
 package org.ncverify.theory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
@@ -136,21 +137,41 @@ public final class ClosedForm {
         return p;
     }
 
+    /**
+     * The singular values a_{j,i} = sqrt(c_i / lambda_j) = q_i sqrt(lambda_bar / lambda_j) of
+     * factor j of the closed form (j = 0: H, i.e. X = Mbar D; j = l in 1..L: W_l), aligned with
+     * s_i: zero for i beyond the bottleneck and wherever p*(s_i) = 0. They satisfy
+     * prod_j a_{j,i} = p*(s_i) and lambda_j a_{j,i}^2 = c_i for every j (balance), so at every
+     * balanced global minimizer row i of U^T W_L...W_1 has norm prod_l a_{W_l,i} and column i of
+     * X V has norm a_{H,i} (claims C5, C6).
+     *
+     * @param j 0 for H, l in 1..L for W_l
+     * @return K values, a new array
+     */
+    public Apfloat[] factorSingularValues(int j) {
+        if (j < 0 || j > instance.depth()) {
+            throw new IllegalArgumentException("factor j = " + j + ": must be 0 (H) or 1.." + instance.depth() + " (W_l)");
+        }
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Aprational lam = j == 0 ? instance.lambdaH() : instance.lambdaW(j);
+        Apfloat factor = h.sqrt(h.divide(law.lambdaBar(), precision.of(lam)));
+        Apfloat[] a = new Apfloat[solutions.size()];
+        for (int i = 0; i < a.length; i++) {
+            Apfloat q = solutions.get(i).q();
+            a[i] = q.signum() == 0 ? Apfloat.ZERO : h.multiply(q, factor);
+        }
+        return a;
+    }
+
     private Point buildPoint() {
         FixedPrecisionApfloatHelper h = precision.helper();
         int k = instance.classes();
         int r = instance.bottleneck();
         int depth = instance.depth();
-        Apfloat lambdaBar = law.lambdaBar();
-        // a_{j,i} = q_i sqrt(lambda_bar / lambda_j); j = 0 is H, j = l is W_l
-        Apfloat[][] a = new Apfloat[depth + 1][r];
+        // a_{j,i}, first r entries; j = 0 is H, j = l is W_l
+        Apfloat[][] a = new Apfloat[depth + 1][];
         for (int j = 0; j <= depth; j++) {
-            Aprational lam = j == 0 ? instance.lambdaH() : instance.lambdaW(j);
-            Apfloat factor = h.sqrt(h.divide(lambdaBar, precision.of(lam)));
-            for (int i = 0; i < r; i++) {
-                Apfloat q = solutions.get(i).q();
-                a[j][i] = q.signum() == 0 ? Apfloat.ZERO : h.multiply(q, factor);
-            }
+            a[j] = Arrays.copyOf(factorSingularValues(j), r);
         }
         List<ApMatrix> frames = new ArrayList<>();
         for (int l = 0; l < depth; l++) {

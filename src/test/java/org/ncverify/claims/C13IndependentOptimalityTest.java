@@ -46,11 +46,11 @@ class C13IndependentOptimalityTest {
     void passesOnHonestRuns() {
         Verdict v = judge(honest, honest.runs());
         assertEquals(Status.PASS, v.status(), v::toString);
-        assertEquals(3, v.readings().size(), v::toString);
-        for (Reading r : v.readings()) {
-            assertEquals(Status.PASS, r.status(), r::toString);
-            assertTrue(r.residual().signum() >= 0 && r.tolerance() != null, r::toString);
+        for (String part : new String[] {C13IndependentOptimality.NO_RUN_BELOW, C13IndependentOptimality.BEST_MATCHES,
+            C13IndependentOptimality.CANDIDATE_IS_BEST}) {
+            assertTrue(v.detail().contains(part + ": PASS"), v::toString);
         }
+        assertTrue(v.readings().isEmpty(), "readings are reserved for C5-C7");
         AbstractClaimContract.assertValid(v);
         // the gradient rule gives a double-level tolerance, far from vacuous
         assertTrue(v.tolerance().value().doubleValue() < 1e-8, v::toString);

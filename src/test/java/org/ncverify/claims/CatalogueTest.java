@@ -31,6 +31,31 @@ class CatalogueTest {
         }
     }
 
+    @Test
+    void allClaimsInIdOrder() {
+        List<String> ids = Catalogue.all().claims().stream().map(Claim::id).collect(Collectors.toList());
+        assertEquals(List.of("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12"), ids);
+        for (Claim c : Catalogue.all().claims()) {
+            assertTrue(c.statement() != null && !c.statement().isBlank(), c.id() + " states its claim");
+            assertTrue(c.hypotheses() != null && !c.hypotheses().isBlank(), c.id() + " states its hypotheses");
+        }
+    }
+
+    /** The geometry claims C5-C7 (all three readings where they apply) on every reference case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceCases")
+    void geometryClaimsPassOnEveryReferenceCase(ReferenceCase c) {
+        long start = System.nanoTime();
+        Subject s = Subject.ofClosedForm(ClosedForm.of(c.instance(), Precision.of(c.digits())));
+        for (Claim claim : List.of(new C5LeftGeometry(), new C6RightGeometry(), new C7Alignment())) {
+            Verdict v = Catalogue.run(claim, s);
+            System.out.println("  " + v);
+            assertEquals(Status.PASS, v.status(), () -> c + ": " + v);
+            AbstractClaimContract.assertValid(v);
+        }
+        System.out.printf("C5-C7 on reference case %d: %d ms%n", c.number(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     static List<ReferenceCase> referenceCases() {
         List<ReferenceCase> all = ReferenceCase.all();
         assertEquals(8, all.size(), "reference-cases.json at " + ReferenceCase.file().toAbsolutePath());

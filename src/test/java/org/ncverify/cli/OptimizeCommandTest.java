@@ -48,7 +48,7 @@ class OptimizeCommandTest {
         JsonNode last = j.get("claims").get(j.get("claims").size() - 1);
         assertEquals("C13", last.get("id").asText());
         assertEquals("PASS", last.get("status").asText());
-        assertEquals(3, last.get("readings").size());
+        assertTrue(last.get("detail").asText().contains("no run below f*: PASS"), last.toString());
     }
 
     @Test

@@ -50,6 +50,34 @@ public final class Instances {
     }
 
     /**
+     * Balanced and deep: (5, 5, 5, 5), d = 4 = r &gt;= K - 1, L = 3 with per-layer decays
+     * (1, 2, 0.5)e-3 and lambda_H = 1e-3 (lambda_bar = 1e-3): the tied s = sqrt(5) survives.
+     */
+    public static Instance balancedDeep() {
+        return Instance.of(new long[] {5, 5, 5, 5}, 4, null, 3,
+            new Aprational[] {dec("1e-3"), dec("2e-3"), dec("5e-4")}, dec("1e-3"));
+    }
+
+    /** Balanced with a bottleneck: (3, 3, 3, 3, 3), d = 2 = r &lt; K - 1 = 4, L = 2. */
+    public static Instance balancedBottleneck() {
+        return Instance.of(new long[] {3, 3, 3, 3, 3}, 2, null, 2, new Aprational[] {dec("1e-3")}, dec("1e-3"));
+    }
+
+    /** Balanced with large weight decay (lambda = 1): (4, 4, 4), d = 4, L = 2; every p* = 0. */
+    public static Instance balancedCollapsed() {
+        return Instance.of(new long[] {4, 4, 4}, 4, null, 2, new Aprational[] {dec("1")}, dec("1"));
+    }
+
+    /**
+     * Balanced exactly at the threshold: (4, 4, 4, 4, 4), d = 4, L = 2, every lambda = 0.05.
+     * s = sqrt(4) = 2 (multiplicity 4) and s_crit^(4/3) = N lambda_bar L (L/(L-1))^(1/3)
+     * = 20 * 0.05 * 2 * 2^(1/3) = 2^(4/3), so s = s_crit exactly.
+     */
+    public static Instance balancedAtThreshold() {
+        return Instance.of(new long[] {4, 4, 4, 4, 4}, 4, null, 2, new Aprational[] {dec("0.05")}, dec("0.05"));
+    }
+
+    /**
      * A partial collapse: (100, 10, 1), L = 2, d = 3, lambda 2e-2, so that s_1 survives and
      * s_2 lies below s_crit (inside the bottleneck).
      */

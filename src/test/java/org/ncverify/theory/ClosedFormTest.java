@@ -134,6 +134,45 @@ class ClosedFormTest {
             + " digits: lambda_W1 W_1^T W_1 = lambda_H H H^T");
     }
 
+    /**
+     * The factor singular values: prod_j a_{j,i} = p*(s_i), lambda_j a_{j,i}^2 the same for every
+     * factor j, and the closed form's rows of U^T W and columns of X V carry exactly these norms.
+     */
+    @ParameterizedTest(name = "{0} at {2} digits")
+    @MethodSource("cases")
+    void factorSingularValuesMultiplyToPAndAreTheNormsOfThePoint(String name, Instance inst, int digits) {
+        Precision p = Precision.of(digits);
+        FixedPrecisionApfloatHelper h = p.helper();
+        ClosedForm cf = ClosedForm.of(inst, p);
+        Apfloat[] pstar = cf.productSingularValues();
+        Apfloat[] xh = cf.factorSingularValues(0);
+        Apfloat[] w = xh.clone();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Apfloat.ONE;
+        }
+        for (int l = 1; l <= inst.depth(); l++) {
+            Apfloat[] a = cf.factorSingularValues(l);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = h.multiply(w[i], a[i]);
+                Apfloat balanceL = h.multiply(p.of(inst.lambdaW(l)), h.multiply(a[i], a[i]));
+                Apfloat balanceH = h.multiply(p.of(inst.lambdaH()), h.multiply(xh[i], xh[i]));
+                assertSmall(ApfloatMath.abs(h.subtract(balanceL, balanceH)), tol(p), name + ": balance of W_" + l
+                    + " and H at i = " + (i + 1));
+            }
+        }
+        ApMatrix uw = cf.spectrum().left().transpose().multiply(cf.point().product());
+        ApMatrix xv = centredScaledMeans(inst, cf.point(), p).multiply(cf.spectrum().right());
+        for (int i = 0; i < w.length; i++) {
+            assertSmall(ApfloatMath.abs(h.subtract(h.multiply(w[i], xh[i]), pstar[i])), tol(p), name + ": w x = p at "
+                + (i + 1));
+            assertSmall(ApfloatMath.abs(h.subtract(ApMatrix.norm(uw.row(i), p), w[i])), tol(p), name
+                + ": ||row " + (i + 1) + " of U^T W|| = w");
+            assertSmall(ApfloatMath.abs(h.subtract(ApMatrix.norm(xv.column(i), p), xh[i])), tol(p), name
+                + ": ||column " + (i + 1) + " of X V|| = a_H");
+        }
+        assertEquals(pstar[0].signum() > 0, xh[0].signum() > 0, name + ": a_H vanishes exactly with p");
+    }
+
     @ParameterizedTest(name = "{0} at {2} digits")
     @MethodSource("cases")
     void weightedMeanVanishesAndBiasIsTheClassFrequency(String name, Instance inst, int digits) {

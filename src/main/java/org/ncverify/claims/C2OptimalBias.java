@@ -1,0 +1,62 @@
+package org.ncverify.claims;
+
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
+
+/**
+ * C2, bias and global mean: the optimal bias is the class-frequency vector b = n/N, and the
+ * weighted global mean of the features vanishes, sum_k n_k m_k = M n = 0.
+ *
+ * <p>Residual rho = max(rho_b, rho_m) with
+ * <pre>  rho_b = max_k |b_k - n_k/N|                     (absolute: the entries are in [0, 1]),
+ *  rho_m = ||M n|| / sum_k n_k ||m_k||              (0 when every m_k = 0),  </pre>
+ * n_k/N the exact rational rounded to the working precision (never the reference's bias), M
+ * the candidate's class means recomputed from its columns. The denominator of rho_m is the
+ * magnitude of the terms that cancel in M n, so rho_m is scale-free and first order in a moved
+ * mean; it is exactly 0 over 0 only when every m_k is 0. Tolerance {@code subject.tolerance(10)}:
+ * M n sums K terms, each with relative error about (q_k + 1) eps.
+ */
+public final class C2OptimalBias extends AbstractClaim {
+    public C2OptimalBias() {
+        super("C2", "Optimal bias is the class-frequency vector b = n/N, and the weighted global mean of features"
+            + " is 0 (sum_k n_k m_k = 0)", "any instance; the candidate is claimed to be a global minimizer");
+    }
+
+    @Override
+    public Verdict check(Subject subject) {
+        Precision p = subject.precision();
+        FixedPrecisionApfloatHelper h = p.helper();
+        Instance inst = subject.instance();
+        Apfloat[] b = subject.candidate().bias();
+        Apint total = inst.totalExact();
+        Apfloat biasGap = Apfloat.ZERO;
+        int worstBias = 0;
+        for (int k = 0; k < b.length; k++) {
+            Apfloat target = p.of(new Aprational(new Apint(inst.size(k)), total));
+            Apfloat gap = ApfloatMath.abs(h.subtract(p.of(b[k]), target));
+            if (gap.compareTo(biasGap) > 0) {
+                biasGap = gap;
+                worstBias = k;
+            }
+        }
+        ApMatrix m = subject.classMeans();
+        Apfloat[] n = new Apfloat[inst.classes()];
+        Apfloat magnitude = Apfloat.ZERO;
+        Apfloat[] norms = ProductGeometry.columnNorms(m, p);
+        for (int k = 0; k < n.length; k++) {
+            n[k] = p.of(inst.size(k));
+            magnitude = h.add(magnitude, h.multiply(n[k], norms[k]));
+        }
+        Apfloat weighted = ApMatrix.norm(m.multiply(n), p);
+        Apfloat meanGap = quotient(weighted, magnitude, "C2 ||M n|| over sum_k n_k ||m_k||", p);
+        return Verdict.judge(id(), max(biasGap, meanGap), subject.tolerance(10), "bias and weighted global mean",
+            "max_k |b_k - n_k/N| = " + Precision.formatScientific(biasGap, 3) + " (at k = " + (worstBias + 1)
+                + "); ||M n|| / sum_k n_k ||m_k|| = " + Precision.formatScientific(meanGap, 3));
+    }
+}

@@ -1,0 +1,106 @@
+package org.ncverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ncverify.claims.Catalogue;
+import org.ncverify.claims.Claim;
+import org.ncverify.claims.Status;
+import org.ncverify.claims.Tolerance;
+import org.ncverify.claims.Verdict;
+
+/** {@code ncverify verify}: every claim of the catalogue, in order, with exit status 0/1/2. */
+class VerifyCommandTest {
+    private static final String[] EXAMPLE = {"verify", "--sizes", "10,5,3,2", "--dim", "6", "--depth", "2",
+        "--lambda-w", "1e-3", "--lambda-h", "1e-3", "--digits", "40"};
+
+    private static JsonNode json(String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add("--format");
+        a.add("json");
+        CliRunner r = CliRunner.run(a.toArray(new String[0]));
+        assertEquals(0, r.status, r.err + r.out);
+        return new ObjectMapper().readTree(r.out);
+    }
+
+    @Test
+    void jsonListsEveryClaimOfTheCatalogueInOrder() throws Exception {
+        JsonNode j = json(EXAMPLE);
+        List<Claim> claims = Catalogue.all().claims();
+        assertEquals(claims.size(), j.get("claims").size());
+        for (int i = 0; i < claims.size(); i++) {
+            JsonNode c = j.get("claims").get(i);
+            assertEquals(claims.get(i).id(), c.get("id").asText());
+            assertTrue(c.has("status") && c.has("residual") && c.has("tolerance") && c.has("reading")
+                && c.has("statement") && c.has("hypotheses"), c.toString());
+            assertFalse(c.get("status").asText().equals("FAIL"), c.toString());
+            if (c.get("status").asText().equals("NOT_APPLICABLE")) {
+                assertFalse(c.get("detail").asText().isBlank(), "a NOT_APPLICABLE verdict names its reason: " + c);
+            }
+        }
+        assertEquals(40, j.get("digits").asInt());
+    }
+
+    @Test
+    void textHasTheTableAndTheSummary() {
+        CliRunner r = CliRunner.run(EXAMPLE);
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("residual") && r.out.contains("tolerance") && r.out.contains("reading"), r.out);
+        for (Claim c : Catalogue.all().claims()) {
+            assertTrue(r.out.contains("\n" + c.id() + " "), "no row for " + c.id() + ":\n" + r.out);
+        }
+        assertTrue(r.out.contains(Catalogue.all().claims().size() + " claims: "), r.out);
+    }
+
+    @Test
+    void rotatedFramesAndBottleneckVerify() throws Exception {
+        JsonNode j = json("verify", "--sizes", "30,10,4,2,1", "--dim", "2", "--depth", "2", "--lambda-w", "1e-3",
+            "--lambda-h", "1e-3", "--digits", "30", "--rotation-seed", "7");
+        assertEquals(7, j.get("rotationSeed").asLong());
+        for (JsonNode c : j.get("claims")) {
+            assertFalse(c.get("status").asText().equals("FAIL"), c.toString());
+        }
+    }
+
+    @Test
+    void exitStatusIsOneWhenSomethingFails() {
+        Verdict pass = Verdict.judge("C3", Apfloat.ZERO, Tolerance.fromDigits(30, 10), "r", "d");
+        Verdict fail = Verdict.fail("C4", Apfloat.ONE, Tolerance.fromDigits(30, 10), "r", "d");
+        Verdict na = Verdict.notApplicable("C12", "sizes differ");
+        assertEquals(0, Verdicts.exitStatus(List.of(pass, na)));
+        assertEquals(1, Verdicts.exitStatus(List.of(pass, fail, na)));
+        assertEquals("3 claims: 1 PASS, 1 FAIL, 1 NOT_APPLICABLE", Verdicts.summary(List.of(pass, fail, na)));
+        String table = Verdicts.table(List.of(pass, fail, na));
+        assertTrue(table.contains("FAIL") && table.contains("sizes differ"), table);
+        assertEquals(Status.FAIL, fail.status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "size zero|--sizes 3,0,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3|--sizes[1] = 0",
+        "one class|--sizes 3 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3|K >= 2",
+        "lambda word|--sizes 3,2 --dim 2 --depth 1 --lambda-w abc --lambda-h 1e-3|--lambda-w = abc",
+        "widths count|--sizes 3,2 --dim 2 --depth 3 --widths 2 --lambda-w 1e-3 --lambda-h 1e-3|--widths has 1",
+        "digits low|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 9|--digits = 9",
+        "bad format|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --format xml|--format = xml",
+        "bad seed|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --rotation-seed x|--rotation-seed",
+    })
+    void badInputExitsTwoWithOneLine(String name, String args, String mentions) {
+        CliRunner r = CliRunner.run(("verify " + args).split(" "));
+        assertEquals(2, r.status, name + ": " + r.err + r.out);
+        String err = r.err.strip();
+        assertFalse(err.contains("\n"), name + ": more than one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), name + ": stack trace: " + err);
+        assertTrue(err.contains(mentions), name + ": message does not name the value: " + err);
+        assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
+    }
+}
