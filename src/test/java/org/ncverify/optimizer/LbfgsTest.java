@@ -16,27 +16,35 @@ class LbfgsTest {
         for (int i = 0; i < n; i++) {
             c[i] = Math.pow(1e4, (double) i / (n - 1));
         }
-        return new DifferentiableFunction() {
-            @Override
-            public int dimension() {
-                return n;
+        return function(n, (x, g) -> {
+            double f = 1;
+            for (int i = 0; i < n; i++) {
+                double d = x[i] - 1;
+                f += 0.5 * c[i] * d * d;
+                g[i] = c[i] * d;
             }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double f = 1;
-                for (int i = 0; i < n; i++) {
-                    double d = x[i] - 1;
-                    f += 0.5 * c[i] * d * d;
-                    g[i] = c[i] * d;
-                }
-                return f;
-            }
-        };
+            return f;
+        });
     }
 
     /** The extended Rosenbrock function, minimum 0 at (1, ..., 1). */
     static DifferentiableFunction rosenbrock(int n) {
+        return function(n, (x, g) -> {
+            double f = 0;
+            java.util.Arrays.fill(g, 0);
+            for (int i = 0; i + 1 < n; i++) {
+                double a = x[i + 1] - x[i] * x[i];
+                double b = 1 - x[i];
+                f += 100 * a * a + b * b;
+                g[i] += -400 * a * x[i] - 2 * b;
+                g[i + 1] += 200 * a;
+            }
+            return f;
+        });
+    }
+
+    /** A function of n variables from its value-and-gradient rule. */
+    static DifferentiableFunction function(int n, java.util.function.ToDoubleBiFunction<double[], double[]> rule) {
         return new DifferentiableFunction() {
             @Override
             public int dimension() {
@@ -45,16 +53,7 @@ class LbfgsTest {
 
             @Override
             public double evaluate(double[] x, double[] g) {
-                double f = 0;
-                java.util.Arrays.fill(g, 0);
-                for (int i = 0; i + 1 < n; i++) {
-                    double a = x[i + 1] - x[i] * x[i];
-                    double b = 1 - x[i];
-                    f += 100 * a * a + b * b;
-                    g[i] += -400 * a * x[i] - 2 * b;
-                    g[i + 1] += 200 * a;
-                }
-                return f;
+                return rule.applyAsDouble(x, g);
             }
         };
     }
