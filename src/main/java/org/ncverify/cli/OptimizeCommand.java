@@ -11,6 +11,7 @@ import org.ncverify.linalg.Precision;
 import org.ncverify.optimizer.LbfgsOptions;
 import org.ncverify.optimizer.MultiStart;
 import org.ncverify.optimizer.MultiStartResult;
+import org.ncverify.optimizer.Polish;
 import org.ncverify.theory.ClosedForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         description = "L-BFGS iteration budget per start; evaluations are limited to 2 M + 100 (default ${DEFAULT-VALUE})")
     String maxIterations;
 
-    @Option(names = "--polish", description = "refine the best run at high precision (small instances)")
+    @Option(names = "--polish", description = "refine the best run at --digits by damped Newton-CG on the full objective and judge"
+        + " the refined point by every claim (N <= 64, widths <= 8, L <= 3)")
     boolean polish;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
@@ -77,7 +79,11 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new InputException("--max-iterations = " + iterations + ": must be in 1..100000000");
         }
         if (polish) {
-            throw new InputException("--polish: the high-precision polish is not available in this build");
+            try {
+                Polish.checkSmall(instance);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--polish: " + e.getMessage());
+            }
         }
         long variables = variables(instance);
         if (variables > MAX_VARIABLES) {
@@ -94,10 +100,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Verdict> verdicts = result.best() == null ? List.of()
             : Catalogue.all().run(Subject.ofOptimizer(cf, result.bestPoint(precision), result.runs()));
         double claimSeconds = (System.nanoTime() - t0) / 1e9;
-        OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds);
+        Polished polished = polish && result.best() != null ? Polished.of(cf, result.bestPoint(precision)) : null;
+        OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds, polished);
         spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
         spec.commandLine().getOut().flush();
-        return result.best() == null ? 1 : Verdicts.exitStatus(verdicts);
+        if (result.best() == null) {
+            return 1;
+        }
+        return Math.max(Verdicts.exitStatus(verdicts), polished == null ? 0 : Verdicts.exitStatus(polished.verdicts()));
     }
 
     /** sum_l d_l d_{l-1} + d N + K. */

@@ -21,11 +21,13 @@ final class OptimizeOutput {
     private final MultiStartResult result;
     private final List<Verdict> verdicts;
     private final double claimSeconds;
+    private final Polished polished;
 
-    OptimizeOutput(MultiStartResult result, List<Verdict> verdicts, double claimSeconds) {
+    OptimizeOutput(MultiStartResult result, List<Verdict> verdicts, double claimSeconds, Polished polished) {
         this.result = result;
         this.verdicts = verdicts;
         this.claimSeconds = claimSeconds;
+        this.polished = polished;
     }
 
     String json() {
@@ -75,6 +77,9 @@ final class OptimizeOutput {
         root.put("best", result.bestIndex());
         Verdicts.json(root.putArray("claims"), verdicts);
         root.put("claimSeconds", Math.round(claimSeconds * 1000) / 1000.0);
+        if (polished != null) {
+            polished.json(root);
+        }
         return Json.text(root);
     }
 
@@ -110,6 +115,9 @@ final class OptimizeOutput {
             result.bestIndex(), result.best().relativeGap(), result.best().gradientNorm()));
         b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", cf.precision().digits(), claimSeconds));
+        if (polished != null) {
+            b.append(polished.text());
+        }
         return b.toString();
     }
 }

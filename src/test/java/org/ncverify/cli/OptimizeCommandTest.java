@@ -81,7 +81,6 @@ class OptimizeCommandTest {
         "scale NaN|--init-scale NaN|--init-scale = NaN",
         "scale word|--init-scale big|--init-scale = big",
         "iterations zero|--max-iterations 0|--max-iterations = 0",
-        "polish not wired|--polish|--polish",
         "bad format|--format xml|--format = xml",
     })
     void badInputExitsTwoWithOneLine(String name, String extra, String mentions) {
@@ -91,6 +90,32 @@ class OptimizeCommandTest {
         assertFalse(err.contains("\n"), name + ": more than one line: " + err);
         assertTrue(err.contains(mentions), name + ": " + err);
         assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
+    }
+
+    /** --polish refines the best run to a gradient below 10^-(P-5) and 30+ digits of the closed form. */
+    @Test
+    void polishRefinesTheBestRunAndJudgesIt() throws Exception {
+        CliRunner r = run(INSTANCE.replace("--digits 30", "--digits 40") + " --starts 1 --polish --format json");
+        assertEquals(0, r.status, r.err);
+        JsonNode p = new ObjectMapper().readTree(r.out).get("polish");
+        assertEquals("CONVERGED", p.get("stop").asText(), p.toString());
+        assertTrue(Double.parseDouble(p.get("gradientNorm").asText()) < 1e-35, p.toString());
+        for (String f : new String[] {"valueDigits", "productDigits", "weightGramDigits", "featureGramDigits"}) {
+            assertTrue(p.get(f).asInt() >= 30, f + " in " + p);
+        }
+        assertEquals(30, p.get("candidateDigits").asInt());
+        for (JsonNode c : p.get("claims")) {
+            assertFalse(c.get("status").asText().equals("FAIL"), c.toString());
+        }
+    }
+
+    @Test
+    void polishOnALargeInstanceIsBadInput() {
+        CliRunner r = run("optimize --sizes 40,30 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --polish");
+        assertEquals(2, r.status, r.err + r.out);
+        assertTrue(r.err.strip().startsWith("ncverify: --polish: N = 70"), r.err);
+        assertFalse(r.err.strip().contains("\n"), r.err);
+        assertTrue(r.out.isEmpty(), r.out);
     }
 
     @Test
