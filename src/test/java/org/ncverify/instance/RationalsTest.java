@@ -66,9 +66,12 @@ class RationalsTest {
     @MethodSource("grid")
     void roundingToThePrecisionIsCorrect(BigInteger num, BigInteger den) {
         Precision p = Precision.of(DIGITS);
-        BigDecimal exact = new BigDecimal(num).divide(new BigDecimal(den.multiply(BigInteger.valueOf(3))), new MathContext(DIGITS));
-        BigDecimal got = new BigDecimal(Precision.format(p.of(Rationals.of(num, den.multiply(BigInteger.valueOf(3)))), DIGITS));
-        assertEquals(0, exact.compareTo(got), () -> num + "/(3 " + den + "): " + got + " vs " + exact);
+        // 3 den: a short (one-word) divisor; 3 den^2: up to 31 digits, a long one
+        for (BigInteger d : new BigInteger[] {den.multiply(BigInteger.valueOf(3)), den.pow(2).multiply(BigInteger.valueOf(3))}) {
+            BigDecimal exact = new BigDecimal(num).divide(new BigDecimal(d), new MathContext(DIGITS));
+            BigDecimal got = new BigDecimal(Precision.format(p.of(Rationals.of(num, d)), DIGITS));
+            assertEquals(0, exact.compareTo(got), () -> num + "/" + d + ": " + got + " vs " + exact);
+        }
     }
 
     @Test
