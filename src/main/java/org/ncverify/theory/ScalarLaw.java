@@ -195,7 +195,7 @@ public final class ScalarLaw {
      * (at the threshold: the jump for L &gt;= 2, 0 for L = 1).
      */
     public ScalarSolution solve(Apfloat s) {
-        return solveOn(requireNonNegative(s), roundedSide(s), null);
+        return solveOn(requireNonNegative(s), roundedSide(s), null, null);
     }
 
     /**
@@ -208,11 +208,11 @@ public final class ScalarLaw {
         FixedPrecisionApfloatHelper h = precision.helper();
         Apfloat near = h.multiply(threshold, precision.target());
         if (ApfloatMath.abs(h.subtract(s, threshold)).compareTo(near) > 0) {
-            return solveOn(s, rounded, null);
+            return solveOn(s, rounded, null, null);
         }
         SpectrumCertificate.Bracket b = bracket.get();
         ThresholdSide exact = b.certified() ? side(b.lower(), b.upper()) : ThresholdSide.UNDECIDED;
-        return exact == ThresholdSide.UNDECIDED ? solveOn(s, rounded, null) : solveOn(s, exact, b.lower());
+        return exact == ThresholdSide.UNDECIDED ? solveOn(s, rounded, null, null) : solveOn(s, exact, b.lower(), b.upper());
     }
 
     private static Apfloat requireNonNegative(Apfloat s) {
@@ -222,8 +222,8 @@ public final class ScalarLaw {
         return s;
     }
 
-    /** The solution on a decided side; {@code lower} is a certified lower end of s^2 or null. */
-    private ScalarSolution solveOn(Apfloat s, ThresholdSide side, BigDecimal lower) {
+    /** The solution on a decided side; {@code lower}, {@code upper}: a certified bracket of s^2, or null. */
+    private ScalarSolution solveOn(Apfloat s, ThresholdSide side, BigDecimal lower, BigDecimal upper) {
         FixedPrecisionApfloatHelper h = precision.helper();
         if (side == ThresholdSide.BELOW) {
             return collapsed(s);
@@ -238,7 +238,7 @@ public final class ScalarLaw {
         Apfloat p;
         Apfloat q;
         if (depth == 1) {
-            p = softThreshold(s, lower);
+            p = softThreshold(s, lower, upper);
             q = h.sqrt(p);
         } else {
             q = largestRoot(s);
@@ -248,13 +248,14 @@ public final class ScalarLaw {
     }
 
     /**
-     * L = 1 above s_crit: p = s - N lambda_bar, and with a certified lo &lt;= s^2 at least
-     * (lo - N^2 Lambda) / (s + N lambda_bar) (exact numerator, positive when lo proves
-     * s &gt; s_crit, at most p* up to rounding): near s_crit the rounded difference s - N lambda_bar
-     * has no correct digits and may be &lt;= 0, the bound keeps p positive, both are within
-     * about eps s of p*.
+     * L = 1 above s_crit: p = s - N lambda_bar = (s^2 - N^2 Lambda) / (s + N lambda_bar). Given a
+     * certified lo &lt;= s^2 &lt;= hi, the numerator lo - N^2 Lambda is formed exactly: it is
+     * positive when lo proves s &gt; s_crit, and near s_crit, where the rounded s - N lambda_bar
+     * has no correct digits (and may be &lt;= 0), it keeps p positive. If lo = hi (an exact
+     * eigenvalue) this is p to the working precision; otherwise p is the larger of the two, a
+     * lower bound of p* and a value within about eps s of it.
      */
-    private Apfloat softThreshold(Apfloat s, BigDecimal lower) {
+    private Apfloat softThreshold(Apfloat s, BigDecimal lower, BigDecimal upper) {
         FixedPrecisionApfloatHelper h = precision.helper();
         Apfloat p = h.subtract(s, nLambdaBar);
         if (lower == null) {
@@ -262,8 +263,8 @@ public final class ScalarLaw {
         }
         Apfloat gap = h.divide(new Apfloat(lower.multiply(powerDen).subtract(powerNum), precision.working()),
             new Apfloat(powerDen, precision.working()));
-        Apfloat bound = h.divide(gap, h.add(s, nLambdaBar));
-        return bound.compareTo(p) > 0 ? bound : p;
+        Apfloat exact = h.divide(gap, h.add(s, nLambdaBar));
+        return lower.compareTo(upper) == 0 || exact.compareTo(p) > 0 ? exact : p;
     }
 
     /**
