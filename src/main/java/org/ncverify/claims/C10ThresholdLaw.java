@@ -31,8 +31,9 @@ import org.ncverify.theory.ThresholdSide;
  *     comparison of the nearly equal rounded values phi(p) and phi(0) is needed.)</li>
  * <li>s_i = s_crit proven, or undecided (the bracket contains s_crit^2): p = 0, or p a
  *     largest root as above (both branches are minimizers at s_crit);</li>
- * <li>L &gt;= 2: the law at s = s_crit reports the jump, which is a largest root there (residual
- *     as above: it ties s_crit to lambda_bar) and has phi(jump) = phi(0).</li>
+ * <li>the law at s = s_crit, tying s_crit^(2L) to lambda_bar: L = 1, s_crit = N lambda_bar;
+ *     L &gt;= 2, the reported jump is a largest root there (residual as above) and
+ *     phi(jump) = phi(0).</li>
  * </ul>
  * Tolerance 10^-(P-10).
  */
@@ -61,7 +62,6 @@ public final class C10ThresholdLaw extends AbstractClaim {
                 "the spectrum certificate does not hold, so no comparison with s_crit can be decided (see C8)");
         }
         Precision p = law.precision();
-        FixedPrecisionApfloatHelper h = p.helper();
         Apfloat residual = Apfloat.ZERO;
         int above = 0;
         int below = 0;
@@ -87,17 +87,27 @@ public final class C10ThresholdLaw extends AbstractClaim {
             }
             residual = max(residual, term);
         }
-        if (law.depth() >= 2) {
-            ScalarSolution atCrit = law.solve(law.threshold());
-            residual = max(residual, largestRootResidual(law, atCrit, p));
-            Apfloat collapsed = law.collapsedValue(law.threshold());
-            residual = max(residual, h.divide(ApfloatMath.abs(h.subtract(atCrit.phi(), collapsed)), collapsed));
-        }
+        residual = max(residual, thresholdResidual(law, p));
         String detail = above + " above s_crit, " + below + " collapsed (below s_crit or beyond r = " + r + "), "
             + atOrUndecided + " at s_crit or undecided at this precision"
             + (problems.length() > 0 ? "; wrong at" + problems : "");
         return Verdict.judge(id(), residual, Tolerance.fromDigits(digits, 10),
             "exact comparison with s_crit^(2L) = rational", detail);
+    }
+
+    /**
+     * The law at s = s_crit, which ties the rational s_crit^(2L) to lambda_bar: L = 1,
+     * |s_crit - N lambda_bar| / s_crit; L &gt;= 2, the jump reported there is a largest root and
+     * |phi(jump) - phi(0)| / phi(0).
+     */
+    private static Apfloat thresholdResidual(ScalarLaw law, Precision p) {
+        if (law.depth() == 1) {
+            return relative(law.threshold(), law.nLambdaBar(), law.threshold(), p);
+        }
+        FixedPrecisionApfloatHelper h = p.helper();
+        ScalarSolution atCrit = law.solve(law.threshold());
+        Apfloat collapsed = law.collapsedValue(law.threshold());
+        return max(largestRootResidual(law, atCrit, p), h.divide(ApfloatMath.abs(h.subtract(atCrit.phi(), collapsed)), collapsed));
     }
 
     /**

@@ -98,10 +98,6 @@ public final class ScalarLaw {
         return depth;
     }
 
-    public long total() {
-        return total;
-    }
-
     public Precision precision() {
         return precision;
     }
@@ -270,9 +266,10 @@ public final class ScalarLaw {
     /**
      * Largest root q of g(q) = s q^(L-1) - q^(2L) - N lambda_bar (L &gt;= 2, s &gt;= s_crit): Newton
      * from q = s^(1/(L+1)) (g(q) &lt; N lambda_bar there, monotone from the right since g is
-     * concave on [q_*, inf)), first at {@link #START_DIGITS} digits until the step is below
-     * 10^-(digits/2) q, then doubling the digits up to P + G, stopping when the step at full
-     * precision is below 10^-(P+G-2) q. Integer powers only.
+     * concave on [q_*, inf)), first at {@link #START_DIGITS} digits; whenever the step is below
+     * 10^-(digits/2) q the digits double, up to P + G, and a step below 10^-((P+G)/2) q at
+     * P + G digits ends it (the root is simple, so the error after that step is about the
+     * square of the step, 10^-(P+G)). Integer powers only.
      */
     private Apfloat largestRoot(Apfloat s) {
         long full = precision.working();
@@ -283,12 +280,10 @@ public final class ScalarLaw {
             x = h.valueOf(x);
             Apfloat step = newtonStep(h, s, x);
             x = h.subtract(x, step);
-            Apfloat relative = h.divide(ApfloatMath.abs(step), x);
-            if (digits == full) {
-                if (relative.compareTo(precision.pow10(-(full - 2))) <= 0) {
+            if (h.divide(ApfloatMath.abs(step), x).compareTo(precision.pow10(-(digits / 2))) <= 0) {
+                if (digits == full) {
                     return precision.of(x);
                 }
-            } else if (relative.compareTo(precision.pow10(-(digits / 2))) <= 0) {
                 digits = Math.min(full, 2 * digits);
             }
         }

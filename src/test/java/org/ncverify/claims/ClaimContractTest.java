@@ -677,6 +677,62 @@ class ClaimContractTest {
             return h.pow(lo, l + 1L);
         }
 
+        private Verdict judged(Instance inst, int i, Apfloat p, SpectrumCertificate cert) {
+            ClosedForm cf = closedForm(inst, 60);
+            List<ScalarSolution> sol = new ArrayList<>(cf.solutions());
+            if (p != null) {
+                sol.set(i, TheoryFixtures.solution(cf.law(), sol.get(i).s(), p, Branch.SURVIVING));
+            }
+            return new C10ThresholdLaw().judge(cf.law(), sol, cert == null ? cf.spectrum().certificate() : cert,
+                inst.bottleneck(), 60);
+        }
+
+        /** Without a holding certificate no comparison with s_crit is decided: FAIL, residual 1. */
+        @Test
+        void aCertificateThatDoesNotHoldIsFail() {
+            Instance inst = Instances.imbalanced();
+            SpectrumCertificate cert = closedForm(inst, 60).spectrum().certificate();
+            for (SpectrumCertificate broken : List.of(CertificateFixtures.withUncertifiedBracket(cert, 2),
+                CertificateFixtures.withoutInterlacing(cert))) {
+                Verdict v = judged(inst, 0, null, broken);
+                assertEquals(Status.FAIL, v.status(), v::toString);
+                assertEquals("1", v.residualText(), v::toString);
+            }
+        }
+
+        /** The detail counts the sides (checked against the solutions) and names a wrong index, 1-based. */
+        @Test
+        void theDetailCountsTheSidesAndNamesAWrongIndex() {
+            Instance imb = Instances.imbalanced();
+            List<ScalarSolution> sol = closedForm(imb, 60).solutions();
+            long positive = sol.stream().filter(x -> x.p().signum() > 0).count();
+            Verdict right = judged(imb, 0, null, null);
+            assertTrue(right.detail().startsWith(positive + " above s_crit, " + (sol.size() - positive) + " collapsed")
+                && right.detail().endsWith(", 0 at s_crit or undecided at this precision"), right::toString);
+            Verdict wrong = judged(imb, 0, Apfloat.ZERO, null);
+            assertTrue(wrong.detail().endsWith("; wrong at i=1"), wrong::toString);
+            Verdict at = judged(Instances.balancedAtThreshold(), 0, null, null);
+            assertTrue(at.detail().startsWith("0 above s_crit, 1 collapsed")
+                && at.detail().contains(", 4 at s_crit or undecided"), at::toString);
+        }
+
+        /**
+         * p exactly at the maximum of g, q^(L+1) = (L-1) s / (2L) (where the two stationary points
+         * would merge), is not a largest root: a wrong branch, residual 1.
+         */
+        @Test
+        void pAtTheMaximumOfGIsAWrongBranch() {
+            Instance imb = Instances.imbalanced();
+            ClosedForm cf = closedForm(imb, 60);
+            Precision p = cf.precision();
+            int l = imb.depth();
+            Apfloat s = cf.solutions().get(0).s();
+            Apfloat atMax = p.helper().divide(p.helper().multiply(p.of(l - 1L), s), p.of(2L * l));
+            Verdict v = judged(imb, 0, atMax, null);
+            assertEquals(Status.FAIL, v.status(), v::toString);
+            assertEquals("1", v.residualText(), v::toString);
+        }
+
         /**
          * s = s_crit exactly (balanced at threshold, proven by the exact comparison): the law reports
          * the jump, and both minimizers, the jump and 0, PASS.

@@ -29,8 +29,9 @@ import org.ncverify.theory.ScalarLaw;
  *     (STEP) and (2541148, 1270574, 1270574) = 1270574 (2, 1, 1) (STEP, root mu = 3/2 1270574
  *     exactly) at 52 digits.</li>
  * <li>L = 8, 7 and 5 (found by DEEP), L = 3 (BALANCED, K = 20): C10 FAILs with residual 2.7e-25,
- *     1.3e-15, 1.7e-15, 1.2e-17 (tolerance 1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
- *     4.4e-26 and 2.5e-16 at every precision (Newton at the tangent root of g).</li>
+ *     1.3e-15, 1.7e-15, 1.2e-17 (tolerance 1e-42): s_crit from ScalarLaw.thresholdPower() is off by a relative
+ *     1.6e-25, 7.5e-16, 1.0e-15, 9.2e-18 (Apint.divide, see thresholdPowerIsTheExactRational below), so the
+ *     jump at s_crit is not a stationary point (not a Newton problem: the jump root is simple).</li>
  * <li>L = 1, s_2 = s_crit (1 + 6e-38) (found by NEAR_THRESHOLD): C10 FAILs with residual 1: its
  *     check phi(p) &lt; phi(0) is strict, and phi(0) - phi(p) = p^2 / (2N) is below the rounding
  *     level of phi.</li>

@@ -192,6 +192,60 @@ class ScalarLawThresholdTest {
         assertEquals(0, x.p().compareTo(law.jump()), x::toString);
     }
 
+    /**
+     * L = 1 with an inexact bracket (sizes (2, 1): mu_1 = 4/3, bracket about 1e-43 wide at P = 40),
+     * s_crit^2 = 4/3 (1 - 1e-41): the bracket proves s &gt; s_crit, but its lower end gives only a
+     * loose lower bound of p*; p is the rounded s - N lambda_bar, within 10^-(P+G-4) s of p*
+     * computed at 3 (P + G) digits.
+     */
+    @Test
+    void withAnInexactBracketTheRoundedDifferenceIsKept() {
+        Precision p = Precision.of(40);
+        Aprational lam = new Aprational(new Apint(4), new Apint(27)).multiply(Aprational.ONE.subtract(
+            new Aprational(Apint.ONE, ApintPow.pow(10, 41))));
+        ScalarLaw law = ScalarLaw.of(1, 3, lam, p);
+        SpectrumCertificate.Bracket b = YhatSpectrum.compute(new long[] {2, 1}, p).certificate().bracket(0);
+        assertEquals(ThresholdSide.ABOVE, law.side(b.lower(), b.upper()));
+        assertTrue(b.lower().compareTo(b.upper()) < 0, "an inexact bracket");
+        long wide = 3 * p.working();
+        FixedPrecisionApfloatHelper w = new FixedPrecisionApfloatHelper(wide);
+        Apfloat s = p.of(w.sqrt(w.divide(new Apfloat(4, wide), new Apfloat(3, wide))));
+        Apfloat lamWide = w.divide(w.multiply(new Apfloat(4, wide), w.subtract(Apfloat.ONE, new Apfloat("1e-41", wide))),
+            new Apfloat(27, wide));
+        Apfloat exact = w.subtract(s, w.multiply(new Apfloat(3, wide), w.sqrt(lamWide)));
+        ScalarSolution x = law.solve(s, () -> b);
+        assertEquals(Branch.SURVIVING, x.branch());
+        Apfloat err = w.divide(ApfloatMath.abs(w.subtract(x.p(), exact)), s);
+        assertTrue(err.compareTo(p.pow10(-(p.working() - 4))) <= 0, () -> "p = " + x.p() + " vs " + exact
+            + ": error " + Precision.formatScientific(err, 3) + " s");
+    }
+
+    /**
+     * s_crit = 1 exactly (L = N = Lambda = 1): the bracket is asked for up to |s - s_crit| = 10^-P
+     * inclusive, and the rounded band ends at 10^-(P+G-4) inclusive (both exact decimals here).
+     */
+    @Test
+    void theZonesEndsAreInclusive() {
+        Precision p = Precision.of(30);
+        FixedPrecisionApfloatHelper h = p.helper();
+        ScalarLaw law = ScalarLaw.of(1, 1, Aprational.ONE, p);
+        assertEquals(0, law.threshold().compareTo(Apfloat.ONE));
+        Apfloat band = p.pow10(-(p.working() - 4));
+        assertEquals(ThresholdSide.AT, law.roundedSide(h.add(Apfloat.ONE, band)));
+        assertEquals(ThresholdSide.AT, law.roundedSide(h.subtract(Apfloat.ONE, band)));
+        SpectrumCertificate.Bracket b = unitBracket(p);
+        int[] asked = {0};
+        Supplier<SpectrumCertificate.Bracket> counting = () -> {
+            asked[0]++;
+            return b;
+        };
+        Apfloat edge = p.pow10(-p.digits());
+        law.solve(h.add(Apfloat.ONE, edge), counting);
+        assertEquals(1, asked[0], "|s - s_crit| = 10^-P: bracket asked for");
+        law.solve(h.add(Apfloat.ONE, h.multiply(edge, p.of(2L))), counting);
+        assertEquals(1, asked[0], "|s - s_crit| = 2 10^-P: bracket not asked for");
+    }
+
     /** Far from s_crit (more than 10^-P relative) the bracket is not even asked for. */
     @Test
     void farFromTheThresholdTheBracketIsNotComputed() {
