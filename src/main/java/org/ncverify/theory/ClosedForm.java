@@ -71,7 +71,9 @@ public final class ClosedForm {
         Apfloat f = Apfloat.ZERO;
         for (int i = 0; i < spectrum.size(); i++) {
             Apfloat s = spectrum.singularValue(i);
-            ScalarSolution x = i < r && s.signum() > 0 ? law.solve(s) : law.collapsed(s);
+            int index = i;
+            ScalarSolution x = i < r && s.signum() > 0
+                ? law.solve(s, () -> spectrum.certificate().bracket(index)) : law.collapsed(s);
             sol.add(x);
             f = h.add(f, x.phi());
         }

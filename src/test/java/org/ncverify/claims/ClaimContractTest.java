@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
@@ -646,7 +647,111 @@ class ClaimContractTest {
                     p.helper().multiply(first.s(), p.pow10(-9)), Branch.SURVIVING),
                 wrongSolution("p*(s_" + (r + 1) + ") beyond the bottleneck set to s/2", bn, 60, r, beyond,
                     Branch.SURVIVING),
-                wrongSolution("p*(s_2) below s_crit set to s/2", part, 60, 1, below, Branch.SURVIVING));
+                wrongSolution("p*(s_2) below s_crit set to s/2", part, 60, 1, below, Branch.SURVIVING),
+                wrongSolution("surviving p*(s_1) replaced by the smaller stationary point (a local maximum of phi)",
+                    imb, 60, 0, smallerStationaryPoint(cf.law(), first.s()), Branch.SURVIVING),
+                wrongSolution("p*(s_1) = s_crit exactly set to 1.001 times the jump", Instances.balancedAtThreshold(), 60,
+                    0, p.helper().multiply(closedForm(Instances.balancedAtThreshold(), 60).law().jump(),
+                        new Apfloat("1.001", p.working())), Branch.AT_THRESHOLD));
+        }
+
+        /**
+         * The smaller positive root of g(q) = s q^(L-1) - q^(2L) = N lambda_bar (L &gt;= 2), as p = q^(L+1):
+         * bisection on [0, q_*], where g increases, q_*^(L+1) = (L-1) s / (2L).
+         */
+        private Apfloat smallerStationaryPoint(ScalarLaw law, Apfloat s) {
+            Precision p = law.precision();
+            FixedPrecisionApfloatHelper h = p.helper();
+            int l = law.depth();
+            Apfloat lo = Apfloat.ZERO;
+            Apfloat hi = h.root(h.divide(h.multiply(p.of(l - 1L), s), p.of(2L * l)), l + 1L);
+            for (int it = 0; it < 4 * p.working(); it++) {
+                Apfloat mid = h.divide(h.add(lo, hi), p.of(2L));
+                Apfloat g = h.subtract(h.multiply(s, h.pow(mid, l - 1L)), h.pow(mid, 2L * l));
+                if (g.compareTo(law.nLambdaBar()) < 0) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return h.pow(lo, l + 1L);
+        }
+
+        private Verdict judged(Instance inst, int i, Apfloat p, SpectrumCertificate cert) {
+            ClosedForm cf = closedForm(inst, 60);
+            List<ScalarSolution> sol = new ArrayList<>(cf.solutions());
+            if (p != null) {
+                sol.set(i, TheoryFixtures.solution(cf.law(), sol.get(i).s(), p, Branch.SURVIVING));
+            }
+            return new C10ThresholdLaw().judge(cf.law(), sol, cert == null ? cf.spectrum().certificate() : cert,
+                inst.bottleneck(), 60);
+        }
+
+        /** Without a holding certificate no comparison with s_crit is decided: FAIL, residual 1. */
+        @Test
+        void aCertificateThatDoesNotHoldIsFail() {
+            Instance inst = Instances.imbalanced();
+            SpectrumCertificate cert = closedForm(inst, 60).spectrum().certificate();
+            for (SpectrumCertificate broken : List.of(CertificateFixtures.withUncertifiedBracket(cert, 2),
+                CertificateFixtures.withoutInterlacing(cert))) {
+                assertResidualOne(judged(inst, 0, null, broken));
+            }
+        }
+
+        /** The detail counts the sides (checked against the solutions) and names a wrong index, 1-based. */
+        @Test
+        void theDetailCountsTheSidesAndNamesAWrongIndex() {
+            Instance imb = Instances.imbalanced();
+            List<ScalarSolution> sol = closedForm(imb, 60).solutions();
+            long positive = sol.stream().filter(x -> x.p().signum() > 0).count();
+            Verdict right = judged(imb, 0, null, null);
+            assertTrue(right.detail().startsWith(positive + " above s_crit, " + (sol.size() - positive) + " collapsed")
+                && right.detail().endsWith(", 0 at s_crit or undecided at this precision"), right::toString);
+            Verdict wrong = judged(imb, 0, Apfloat.ZERO, null);
+            assertTrue(wrong.detail().endsWith("; wrong at i=1"), wrong::toString);
+            Verdict at = judged(Instances.balancedAtThreshold(), 0, null, null);
+            assertTrue(at.detail().startsWith("0 above s_crit, 1 collapsed")
+                && at.detail().contains(", 4 at s_crit or undecided"), at::toString);
+        }
+
+        /**
+         * p exactly at the maximum of g, q^(L+1) = (L-1) s / (2L) (where the two stationary points
+         * would merge), is not a largest root: a wrong branch, residual 1.
+         */
+        @Test
+        void pAtTheMaximumOfGIsAWrongBranch() {
+            Instance imb = Instances.imbalanced();
+            ClosedForm cf = closedForm(imb, 60);
+            Precision p = cf.precision();
+            int l = imb.depth();
+            Apfloat s = cf.solutions().get(0).s();
+            Apfloat atMax = p.helper().divide(p.helper().multiply(p.of(l - 1L), s), p.of(2L * l));
+            assertResidualOne(judged(imb, 0, atMax, null));
+        }
+
+        private void assertResidualOne(Verdict v) {
+            assertEquals(Status.FAIL, v.status(), v::toString);
+            assertEquals("1", v.residualText(), v::toString);
+        }
+
+        /**
+         * s = s_crit exactly (balanced at threshold, proven by the exact comparison): the law reports
+         * the jump, and both minimizers, the jump and 0, PASS.
+         */
+        @Test
+        void atAProvenThresholdBothBranchesPass() {
+            Instance inst = Instances.balancedAtThreshold();
+            ClosedForm cf = closedForm(inst, 60);
+            ScalarLaw law = cf.law();
+            ScalarSolution x = cf.solutions().get(0);
+            assertEquals(Branch.AT_THRESHOLD, x.branch(), x::toString);
+            assertEquals(0, x.p().compareTo(law.jump()), x::toString);
+            Verdict jump = new C10ThresholdLaw().judge(law, cf.solutions(), cf.spectrum().certificate(), inst.bottleneck(), 60);
+            assertEquals(Status.PASS, jump.status(), jump::toString);
+            List<ScalarSolution> zero = new ArrayList<>(cf.solutions());
+            zero.set(0, TheoryFixtures.solution(law, x.s(), Apfloat.ZERO, Branch.AT_THRESHOLD));
+            Verdict collapsed = new C10ThresholdLaw().judge(law, zero, cf.spectrum().certificate(), inst.bottleneck(), 60);
+            assertEquals(Status.PASS, collapsed.status(), collapsed::toString);
         }
 
         @Test
