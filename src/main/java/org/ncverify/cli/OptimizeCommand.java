@@ -57,16 +57,16 @@ public final class OptimizeCommand implements Callable<Integer> {
         + " the refined point by every claim (N <= 64, widths <= 8, L <= 3)")
     boolean polish;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
-        Instance instance = options.instance();
+        OutputFormat fmt = output.format();
+        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "optimize");
         Precision precision = options.precision();
         int s = InstanceOptions.parseInt("--starts", starts);
         if (s < 1 || s > MAX_STARTS) {
@@ -89,10 +89,6 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (variables > MAX_VARIABLES) {
             throw new InputException("--sizes, --dim: the full objective has " + variables + " variables (N = "
                 + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
-        }
-        if (instance.classes() > SolveCommand.MAX_CLASSES) {
-            throw new InputException("--sizes has K = " + instance.classes() + " classes: optimize supports K <= "
-                + SolveCommand.MAX_CLASSES);
         }
         ClosedForm cf = ClosedForm.of(instance, precision);
         MultiStartResult result = new MultiStart(s, sd, scales, LbfgsOptions.defaults(iterations)).run(cf);

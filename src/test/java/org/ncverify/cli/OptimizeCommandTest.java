@@ -84,12 +84,7 @@ class OptimizeCommandTest {
         "bad format|--format xml|--format = xml",
     })
     void badInputExitsTwoWithOneLine(String name, String extra, String mentions) {
-        CliRunner r = run(INSTANCE + " " + extra);
-        assertEquals(2, r.status, name + ": " + r.err + r.out);
-        String err = r.err.strip();
-        assertFalse(err.contains("\n"), name + ": more than one line: " + err);
-        assertTrue(err.contains(mentions), name + ": " + err);
-        assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
+        CliRunner.assertBadInput(name, INSTANCE + " " + extra, mentions);
     }
 
     /** --polish refines the best run to a gradient below 10^-(P-5) and 30+ digits of the closed form. */
