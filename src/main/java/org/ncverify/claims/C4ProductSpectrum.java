@@ -53,7 +53,7 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat worst = gap(diag, target, worstIndex, h);
         Apfloat off = ProductGeometry.offDiagonalNorm(b, p);
         Apfloat s1 = subject.reference().spectrum().singularValue(0);
-        Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
+        Apfloat scale = ApfloatMath.max(s1, Apfloat.ONE);
         Apfloat bound = h.divide(h.add(worst, off), scale);
         Tolerance tol = subject.tolerance(10);
         if (tol.admits(bound)) {

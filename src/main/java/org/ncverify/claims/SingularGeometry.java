@@ -223,7 +223,7 @@ final class SingularGeometry {
         }
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
-                Apfloat big = e[i].compareTo(e[j]) >= 0 ? e[i] : e[j];
+                Apfloat big = ApfloatMath.max(e[i], e[j]);
                 if (big.signum() > 0) {
                     worst.offer(h.divide(ApfloatMath.abs(gram.get(i, j)), h.multiply(scale, big)),
                         "inner product of " + what + "s " + (i + 1) + ", " + (j + 1));
@@ -263,7 +263,7 @@ final class SingularGeometry {
             Apfloat den = h.multiply(nr, nc);
             // branches that disagree (row switched off, column not, or vice versa) count as cosine 0
             Apfloat cos = den.signum() == 0 || rowOff != colOff ? Apfloat.ZERO : h.divide(ApMatrix.dot(r, c, p), den);
-            minCos = minCos == null || cos.compareTo(minCos) < 0 ? cos : minCos;
+            minCos = minCos == null ? cos : ApfloatMath.min(minCos, cos);
             Apfloat gap = h.subtract(Apfloat.ONE, cos);
             worst.offer(gap.signum() < 0 ? Apfloat.ZERO : gap, "i = " + (i + 1));
         }
@@ -305,9 +305,9 @@ final class SingularGeometry {
                 for (int i = 0; i < ev.length; i++) {
                     Apfloat d = h.divide(ApfloatMath.abs(h.subtract(ev[i], h.multiply(alt[i], alt[i]))),
                         h.multiply(scale, top));
-                    res = d.compareTo(res) > 0 ? d : res;
+                    res = ApfloatMath.max(res, d);
                 }
-                best = best == null || res.compareTo(best) < 0 ? res : best;
+                best = best == null ? res : ApfloatMath.min(best, res);
             }
             worst.offer(best, "eigenvalues of the Gram block of " + describe(b));
         }
@@ -315,11 +315,12 @@ final class SingularGeometry {
             for (int c = a + 1; c < blocks.size(); c++) {
                 int[] ba = blocks.get(a);
                 int[] bc = blocks.get(c);
-                Apfloat big = max(t, ba).compareTo(max(t, bc)) >= 0 ? max(t, ba) : max(t, bc);
-                if (max(t, ba).signum() > 0 && max(t, bc).signum() > 0) {
+                Apfloat ta = max(t, ba);
+                Apfloat tc = max(t, bc);
+                if (ta.signum() > 0 && tc.signum() > 0) {
                     Apfloat off = gram.block(ba[0], ba[1], bc[0], bc[1]).frobeniusNorm();
-                    worst.offer(h.divide(off, h.multiply(scale, big)), "coupling of " + describe(ba) + " and "
-                        + describe(bc));
+                    worst.offer(h.divide(off, h.multiply(scale, ApfloatMath.max(ta, tc))), "coupling of "
+                        + describe(ba) + " and " + describe(bc));
                 }
             }
         }
@@ -341,7 +342,7 @@ final class SingularGeometry {
         Apfloat scale = max(pstar, new int[] {0, k});
         if (scale.signum() == 0) {
             Apfloat s1 = subject.reference().spectrum().singularValue(0);
-            scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
+            scale = ApfloatMath.max(s1, Apfloat.ONE);
         }
         Worst worst = new Worst();
         for (int[] blk : blocks) {
@@ -359,9 +360,9 @@ final class SingularGeometry {
                 Apfloat res = Apfloat.ZERO;
                 for (int i = 0; i < ev.length; i++) {
                     Apfloat d = ApfloatMath.abs(h.subtract(ev[i], alt[i]));
-                    res = d.compareTo(res) > 0 ? d : res;
+                    res = ApfloatMath.max(res, d);
                 }
-                best = best == null || res.compareTo(best) < 0 ? res : best;
+                best = best == null ? res : ApfloatMath.min(best, res);
             }
             worst.offer(h.divide(h.add(asym, best), scale), "spectrum and symmetry of block " + describe(blk));
         }
@@ -483,7 +484,7 @@ final class SingularGeometry {
     private static Apfloat max(Apfloat[] t, int[] b) {
         Apfloat m = Apfloat.ZERO;
         for (int i = b[0]; i < b[1]; i++) {
-            m = t[i].compareTo(m) > 0 ? t[i] : m;
+            m = ApfloatMath.max(m, t[i]);
         }
         return m;
     }
@@ -502,7 +503,7 @@ final class SingularGeometry {
     }
 
     private Apfloat sqrtNonNegative(Apfloat v) {
-        return v.signum() <= 0 ? Apfloat.ZERO : p.helper().sqrt(v);
+        return p.helper().sqrt(ApfloatMath.max(v, Apfloat.ZERO));
     }
 
     private static String describe(int[] b) {
