@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
@@ -132,7 +133,7 @@ final class SingularGeometry {
             if (m < 2) {
                 continue;
             }
-            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(rotation(m, seed + b[0]));
+            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(rotation(m, seed + b[0], p));
             for (int r = 0; r < xv.rows(); r++) {
                 for (int c = 0; c < m; c++) {
                     e[r][b[0] + c] = rotated.get(r, c);
@@ -164,7 +165,7 @@ final class SingularGeometry {
      * column negated when its determinant is -1 (the sign of the determinant of an orthogonal
      * matrix, +-1, is decided in double by Gaussian elimination with partial pivoting).
      */
-    private ApMatrix rotation(int m, long seed) {
+    static ApMatrix rotation(int m, long seed, Precision p) {
         ApMatrix q = Orthonormal.random(m, m, seed, p);
         double[][] a = q.toDoubleArray();
         int sign = 1;
@@ -221,8 +222,8 @@ final class SingularGeometry {
             worst.offer(h.divide(ApfloatMath.abs(h.subtract(n[i], e[i])), scale),
                 (e[i].signum() == 0 ? "norm of zero " : "norm error of ") + what + " " + (i + 1));
         }
-        for (int i = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++) {
+        for (int j = 1; j < k; j++) {
+            for (int i = 0; i < j; i++) {
                 Apfloat big = ApfloatMath.max(e[i], e[j]);
                 if (big.signum() > 0) {
                     worst.offer(h.divide(ApfloatMath.abs(gram.get(i, j)), h.multiply(scale, big)),
@@ -265,7 +266,7 @@ final class SingularGeometry {
             Apfloat cos = den.signum() == 0 || rowOff != colOff ? Apfloat.ZERO : h.divide(ApMatrix.dot(r, c, p), den);
             minCos = minCos == null ? cos : ApfloatMath.min(minCos, cos);
             Apfloat gap = h.subtract(Apfloat.ONE, cos);
-            worst.offer(gap.signum() < 0 ? Apfloat.ZERO : gap, "i = " + (i + 1));
+            worst.offer(ApfloatMath.max(gap, Apfloat.ZERO), "i = " + (i + 1));
         }
         String note = minCos == null ? "nothing to align: no direction survives (or each one at s_crit took the zero branch)"
             : "smallest cosine " + Precision.format(minCos, 6) + worst.note(", 1 - cos largest at ");
@@ -411,10 +412,7 @@ final class SingularGeometry {
      */
     static Verdict combine(String id, Reading a, Reading b, Reading c, Tolerance tol) {
         boolean literal = a.status() != Status.NOT_APPLICABLE;
-        Apfloat res = c.residual();
-        if (literal && a.residual().compareTo(res) > 0) {
-            res = a.residual();
-        }
+        Apfloat res = literal ? ApfloatMath.max(a.residual(), c.residual()) : c.residual();
         StringBuilder detail = new StringBuilder("status follows readings (a) and (c)");
         if (!literal) {
             detail.append("; (a) and (b) not applicable: ").append(a.note());
@@ -438,31 +436,23 @@ final class SingularGeometry {
     }
 
     private boolean anyEither(int[] b) {
-        for (int i = b[0]; i < b[1]; i++) {
-            if (eitherBranch[i]) {
-                return true;
-            }
-        }
-        return false;
+        return IntStream.range(b[0], b[1]).anyMatch(i -> eitherBranch[i]);
     }
 
-    /** The admissible target lists of block b for the per-index targets t, each sorted decreasingly. */
+    /**
+     * The admissible target lists of block b for the per-index targets t: t on the block, then
+     * with its last j = 1..m values at s_crit set to 0. Each list is sorted decreasingly: t is
+     * constant on a block at s_crit, and on a block cut by the bottleneck its zeros come last.
+     */
     private List<Apfloat[]> alternatives(int[] b, Apfloat[] t) {
-        int m = 0;
-        for (int i = b[0]; i < b[1]; i++) {
-            m += eitherBranch[i] ? 1 : 0;
-        }
+        Apfloat[] alt = Arrays.copyOfRange(t, b[0], b[1]);
         List<Apfloat[]> out = new ArrayList<>();
-        for (int zeroed = 0; zeroed <= m; zeroed++) {
-            Apfloat[] alt = new Apfloat[b[1] - b[0]];
-            int left = zeroed;
-            for (int i = b[1] - 1; i >= b[0]; i--) {
-                boolean drop = left > 0 && eitherBranch[i];
-                alt[i - b[0]] = drop ? Apfloat.ZERO : t[i];
-                left -= drop ? 1 : 0;
+        out.add(alt.clone());
+        for (int i = alt.length - 1; i >= 0; i--) {
+            if (eitherBranch[b[0] + i]) {
+                alt[i] = Apfloat.ZERO;
+                out.add(alt.clone());
             }
-            Arrays.sort(alt, (u, v) -> v.compareTo(u));
-            out.add(alt);
         }
         return out;
     }

@@ -2,6 +2,8 @@ package org.ncverify.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ncverify.claims.AbstractClaimContract.elementary;
+import static org.ncverify.claims.AbstractClaimContract.leftInBasisU;
 
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
@@ -24,18 +26,6 @@ import org.ncverify.theory.ClosedForm;
 class C4ProductSpectrumTest {
     private static final C4ProductSpectrum C4 = new C4ProductSpectrum();
     private static final String WEYL = "basis-free (Weyl bound on U^T P V)";
-
-    /** W_L -&gt; U E U^T W_L: B = U^T P V becomes E diag(p*). */
-    private static Point leftInBasisU(Point x, ClosedForm cf, ApMatrix e) {
-        ApMatrix u = cf.spectrum().left();
-        return x.withWeight(x.depth(), u.multiply(e).multiply(u.transpose()).multiply(x.weight(x.depth())));
-    }
-
-    /** I + c e_i e_j^T (K x K). */
-    private static ApMatrix elementary(int k, int i, int j, Apfloat c, Precision p) {
-        ApMatrix id = ApMatrix.identity(k, p);
-        return id.with(i, j, p.helper().add(id.get(i, j), c));
-    }
 
     private static Verdict check(ClosedForm cf, Point x, int digits) {
         return Catalogue.run(C4, Subject.of(cf, x, digits));
