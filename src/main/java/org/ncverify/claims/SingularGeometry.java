@@ -312,8 +312,8 @@ final class SingularGeometry {
             }
             worst.offer(best, "eigenvalues of the Gram block of " + describe(b));
         }
-        for (int a = 0; a < blocks.size(); a++) {
-            for (int c = a + 1; c < blocks.size(); c++) {
+        for (int c = 1; c < blocks.size(); c++) {
+            for (int a = 0; a < c; a++) {
                 int[] ba = blocks.get(a);
                 int[] bc = blocks.get(c);
                 Apfloat ta = max(t, ba);

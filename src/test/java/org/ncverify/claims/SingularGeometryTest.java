@@ -133,29 +133,52 @@ class SingularGeometryTest {
         }
     }
 
-    /** Reading (b) turns V by rotations (determinant +1), as documented: m = 2 and 3, several seeds. */
+    /** Reading (b) turns V by rotations (determinant +1), as documented: m = 2, 3, 4, twenty seeds each. */
     @Test
     void theIndependentBasesAreTurnedByRotations() {
         Precision p = Precision.of(30);
         Apfloat tol = p.pow10(-25);
-        for (long seed = 1; seed <= 8; seed++) {
-            ApMatrix r2 = SingularGeometry.rotation(2, seed, p);
-            assertSmall(det2(r2, 0, 1, 0, 1, p).subtract(Apfloat.ONE), tol, "det, m = 2, seed " + seed);
-            ApMatrix r3 = SingularGeometry.rotation(3, seed, p);
-            Apfloat det3 = p.helper().add(p.helper().subtract(
-                p.helper().multiply(r3.get(0, 0), det2(r3, 1, 2, 1, 2, p)),
-                p.helper().multiply(r3.get(0, 1), det2(r3, 1, 2, 0, 2, p))),
-                p.helper().multiply(r3.get(0, 2), det2(r3, 1, 2, 0, 1, p)));
-            assertSmall(det3.subtract(Apfloat.ONE), tol, "det, m = 3, seed " + seed);
-            assertSmall(r3.transpose().multiply(r3).subtract(ApMatrix.identity(3, p)).frobeniusNorm(), tol,
-                "R^T R - I, m = 3, seed " + seed);
+        for (int m = 2; m <= 4; m++) {
+            for (long seed = 1; seed <= 20; seed++) {
+                ApMatrix r = SingularGeometry.rotation(m, seed, p);
+                assertSmall(det(r, p).subtract(Apfloat.ONE), tol, "det, m = " + m + ", seed " + seed);
+                assertSmall(r.transpose().multiply(r).subtract(ApMatrix.identity(m, p)).frobeniusNorm(), tol,
+                    "R^T R - I, m = " + m + ", seed " + seed);
+            }
         }
     }
 
-    /** The 2 x 2 minor of rows r0, r1 and columns c0, c1. */
-    private static Apfloat det2(ApMatrix a, int r0, int r1, int c0, int c1, Precision p) {
-        return p.helper().subtract(p.helper().multiply(a.get(r0, c0), a.get(r1, c1)),
-            p.helper().multiply(a.get(r0, c1), a.get(r1, c0)));
+    /** The seed of reading (b) is a function of the instance: the same for two candidates, another for another instance. */
+    @Test
+    void theIndependentSeedComesFromTheInstance() {
+        ClosedForm cf = closedForm(IMB, 30);
+        long seed = SingularGeometry.of(Subject.ofClosedForm(cf)).independentSeed();
+        assertEquals(seed, SingularGeometry.of(Subject.of(cf, AbstractClaimContract.scaledLastWeight(cf.point()), 30))
+            .independentSeed());
+        long other = SingularGeometry.of(AbstractClaimContract.closedFormSubject(Instances.balanced(), 30)).independentSeed();
+        assertTrue(seed != other, () -> "seed " + seed + " for two instances");
+    }
+
+    /** Laplace expansion along the first row (small m only). */
+    private static Apfloat det(ApMatrix a, Precision p) {
+        int m = a.rows();
+        if (m == 1) {
+            return a.get(0, 0);
+        }
+        Apfloat sum = Apfloat.ZERO;
+        for (int c = 0; c < m; c++) {
+            Apfloat[][] minor = new Apfloat[m - 1][m - 1];
+            for (int i = 1; i < m; i++) {
+                for (int j = 0, n = 0; j < m; j++) {
+                    if (j != c) {
+                        minor[i - 1][n++] = a.get(i, j);
+                    }
+                }
+            }
+            Apfloat term = p.helper().multiply(a.get(0, c), det(ApMatrix.of(minor, p), p));
+            sum = c % 2 == 0 ? p.helper().add(sum, term) : p.helper().subtract(sum, term);
+        }
+        return sum;
     }
 
     private static void assertSmall(Apfloat v, Apfloat tol, String what) {
