@@ -2,10 +2,9 @@ package org.ncverify.claims;
 
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 
@@ -34,11 +33,10 @@ public final class C2OptimalBias extends AbstractClaim {
         FixedPrecisionApfloatHelper h = p.helper();
         Instance inst = subject.instance();
         Apfloat[] b = subject.candidate().bias();
-        Apint total = inst.totalExact();
         Apfloat biasGap = Apfloat.ZERO;
         int worstBias = 0;
         for (int k = 0; k < b.length; k++) {
-            Apfloat target = p.of(new Aprational(new Apint(inst.size(k)), total));
+            Apfloat target = p.of(Rationals.of(inst.size(k), inst.total()));
             Apfloat gap = ApfloatMath.abs(h.subtract(p.of(b[k]), target));
             if (gap.compareTo(biasGap) > 0) {
                 biasGap = gap;

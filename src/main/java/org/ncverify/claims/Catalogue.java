@@ -22,12 +22,15 @@ public final class Catalogue {
             new C10ThresholdLaw(), new C11Stationarity()));
     }
 
-    /** Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). */
+    /**
+     * Every claim of SPEC section 3 implemented so far, in catalogue order (C1, C2, ...). C13 is
+     * NOT_APPLICABLE unless the subject carries optimizer runs ({@link Subject#ofOptimizer}).
+     */
     public static Catalogue all() {
         return new Catalogue(List.of(new C1WithinClassCollapse(), new C2OptimalBias(), new C3OptimalValue(),
             new C4ProductSpectrum(), new C5LeftGeometry(), new C6RightGeometry(), new C7Alignment(),
             new C8YhatSpectrum(), new C9LayerBalance(), new C10ThresholdLaw(), new C11Stationarity(),
-            new C12BalancedLimit()));
+            new C12BalancedLimit(), new C13IndependentOptimality()));
     }
 
     public List<Claim> claims() {

@@ -1,11 +1,14 @@
 package org.ncverify.claims;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Evaluation;
 import org.ncverify.model.Objective;
 import org.ncverify.model.Point;
+import org.ncverify.optimizer.RunSummary;
 import org.ncverify.theory.ClosedForm;
 
 /**
@@ -19,6 +22,8 @@ public final class Subject {
     private final Point candidate;
     private final ClosedForm reference;
     private final int digits;
+    private final List<RunSummary> runs;
+    private final BiFunction<Subject, Integer, Tolerance> rule;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
     private volatile ApMatrix classMeans;
@@ -28,11 +33,14 @@ public final class Subject {
     private volatile ApMatrix projectedMeans;
     private volatile ApMatrix referenceProjection;
 
-    private Subject(Instance instance, Point candidate, ClosedForm reference, int digits) {
+    private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
+                    BiFunction<Subject, Integer, Tolerance> rule) {
         this.instance = instance;
         this.candidate = candidate;
         this.reference = reference;
         this.digits = digits;
+        this.runs = List.copyOf(runs);
+        this.rule = rule;
     }
 
     /**
@@ -42,7 +50,27 @@ public final class Subject {
         if (!reference.instance().equals(candidate.instance())) {
             throw new IllegalArgumentException("candidate and reference belong to different instances");
         }
-        return new Subject(reference.instance(), candidate, reference, digits);
+        return new Subject(reference.instance(), candidate, reference, digits, List.of(),
+            (subject, slack) -> Tolerance.fromDigits(subject.digits, slack));
+    }
+
+    /**
+     * The end point of an independent optimizer's best run (a double point converted exactly and
+     * judged at the reference's precision), with the summaries of all its runs (claim C13).
+     * Tolerances derive from the candidate's gradient norm, not from digits
+     * ({@link GradientTolerance}, proofs-notes/optimizer-tolerances.md).
+     *
+     * @param runs every run of the optimizer, in start order (at least one)
+     */
+    public static Subject ofOptimizer(ClosedForm reference, Point candidate, List<RunSummary> runs) {
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        if (runs == null || runs.isEmpty()) {
+            throw new IllegalArgumentException("an optimizer subject needs at least one run");
+        }
+        return new Subject(reference.instance(), candidate, reference, GradientTolerance.DOUBLE_DIGITS, runs,
+            GradientTolerance::of);
     }
 
     /**
@@ -76,7 +104,15 @@ public final class Subject {
      * that a candidate of another accuracy (an optimizer's double point) can bring its own rule.
      */
     public Tolerance tolerance(int slack) {
-        return Tolerance.fromDigits(digits, slack);
+        return rule.apply(this, slack);
+    }
+
+    /**
+     * The runs of the independent optimizer that produced the candidate (immutable, start
+     * order); empty when the candidate did not come from an optimizer (e.g. the closed form).
+     */
+    public List<RunSummary> optimizerRuns() {
+        return runs;
     }
 
     /** The precision at which the checks compute. */

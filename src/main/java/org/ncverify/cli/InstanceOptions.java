@@ -36,6 +36,19 @@ public final class InstanceOptions {
         description = "significant digits of every reported number, " + Precision.MIN_DIGITS + ".." + Precision.MAX_DIGITS + " (default ${DEFAULT-VALUE})")
     String digits;
 
+    /**
+     * The validated instance, refused (bad input) when it has more than {@code maxClasses}
+     * classes: {@code command} holds K x K matrices of Apfloat entries.
+     */
+    Instance instance(int maxClasses, String command) {
+        Instance inst = instance();
+        if (inst.classes() > maxClasses) {
+            throw new InputException("--sizes has K = " + inst.classes() + " classes: " + command
+                + " builds K x K singular vectors and supports K <= " + maxClasses);
+        }
+        return inst;
+    }
+
     /** The validated instance. */
     public Instance instance() {
         long[] n = parseLongs("--sizes", sizes);

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
-import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
@@ -30,8 +29,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     InstanceOptions options;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--rotation-seed", paramLabel = "seed",
         description = "build the minimizer with seeded random orthonormal frames R_0..R_{L-1} instead of unit vectors")
@@ -42,12 +41,8 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
-        Instance instance = options.instance();
-        if (instance.classes() > MAX_CLASSES) {
-            throw new InputException("--sizes has K = " + instance.classes() + " classes: solve builds K x K singular vectors"
-                + " and supports K <= " + MAX_CLASSES);
-        }
+        OutputFormat fmt = output.format();
+        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
         long t0 = System.nanoTime();
         ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)

@@ -8,7 +8,6 @@ import org.ncverify.claims.Catalogue;
 import org.ncverify.claims.Claim;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
-import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
@@ -32,8 +31,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     InstanceOptions options;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--rotation-seed", paramLabel = "seed",
         description = "judge the minimizer built with seeded random orthonormal frames R_0..R_{L-1}")
@@ -44,12 +43,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.parse(format);
-        Instance instance = options.instance();
-        if (instance.classes() > SolveCommand.MAX_CLASSES) {
-            throw new InputException("--sizes has K = " + instance.classes() + " classes: verify builds K x K singular"
-                + " vectors and supports K <= " + SolveCommand.MAX_CLASSES);
-        }
+        OutputFormat fmt = output.format();
+        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
         Precision precision = options.precision();
         long t0 = System.nanoTime();
         ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)

@@ -176,11 +176,9 @@ public final class Instance {
 
     /** Lambda = lambda_H * prod_l lambda_{W_l} = lambda_bar^(L+1), exact. */
     public Aprational lambdaProduct() {
-        Aprational p = lambdaH;
-        for (Aprational l : lambdaW) {
-            p = p.multiply(l);
-        }
-        return p;
+        Aprational[] all = Arrays.copyOf(lambdaW, lambdaW.length + 1);
+        all[lambdaW.length] = lambdaH;
+        return Rationals.product(all);
     }
 
     /** Bottleneck r = min(K, d, d_1, ..., d_{L-1}). */

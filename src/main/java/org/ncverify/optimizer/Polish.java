@@ -205,8 +205,13 @@ public final class Polish {
         }
     }
 
-    /** The preconditions of the "small instances". */
-    static void checkSmall(Instance inst) {
+    /**
+     * Checks that the instance is small enough for the polish (N &lt;= 64, every d_l &lt;= 8 for
+     * l &lt; L, L &lt;= 3).
+     *
+     * @throws IllegalArgumentException naming the value that is too large
+     */
+    public static void checkSmall(Instance inst) {
         if (inst.total() > MAX_SAMPLES) {
             throw new IllegalArgumentException("N = " + inst.total() + ": the polish takes N <= " + MAX_SAMPLES
                 + " samples (every sample is a variable column)");

@@ -1,5 +1,6 @@
 package org.ncverify.spectrum;
 
+import java.math.BigDecimal;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
@@ -27,13 +28,15 @@ final class SecularRoot {
     private final Apfloat delta;
     private final Apfloat value;
     private final double sumSquares;
+    private final boolean exact;
 
-    private SecularRoot(int group, long origin, Apfloat delta, Apfloat value, double sumSquares) {
+    private SecularRoot(int group, long origin, Apfloat delta, Apfloat value, double sumSquares, boolean exact) {
         this.group = group;
         this.origin = origin;
         this.delta = delta;
         this.value = value;
         this.sumSquares = sumSquares;
+        this.exact = exact;
     }
 
     /** Index j of the interval (c_{j+1}, c_j). */
@@ -59,24 +62,43 @@ final class SecularRoot {
         return sumSquares;
     }
 
-    /** Solves the root in (c_{j+1}, c_j). */
+    /** True when mu is the exact midpoint root (f(mid) = 0 proven exactly), not an approximation. */
+    boolean exact() {
+        return exact;
+    }
+
+    /**
+     * Solves the root in (c_{j+1}, c_j). The side of the midpoint m = (c_{j+1} + c_j)/2 is
+     * decided by the EXACT sign of f(m) ({@link ExactSecularSign#exactSign}): f(m) &gt; 0 puts the
+     * root in (m, c_j), solved from the origin c_j; f(m) &lt; 0 in (c_{j+1}, m), from c_{j+1};
+     * f(m) = 0 makes m itself the root, returned exactly (sizes (1, 1, 2): mu = 3/2). A sign
+     * taken in double would be 0 or wrong there, leaving the root ON a bracket end that the
+     * Newton safeguard below could never reach strictly inside.
+     */
     static SecularRoot solve(SizeGroups groups, int j, Precision precision) {
         long hi = groups.value(j);
         long lo = groups.value(j + 1);
         double half = (hi - lo) / 2.0;
+        BigDecimal halfExact = BigDecimal.valueOf(hi - lo).divide(BigDecimal.valueOf(2));
+        int atMid = ExactSecularSign.exactSign(groups, BigDecimal.valueOf(lo).add(halfExact));
         SecularFunction fromLo = new SecularFunction(groups, lo);
-        boolean nearHi = fromLo.valueDouble(half)[0] > 0;
+        FixedPrecisionApfloatHelper h = precision.helper();
+        if (atMid == 0) {
+            Apfloat delta = h.valueOf(new Apfloat(halfExact.toPlainString(), precision.working()));
+            double derivative = fromLo.valueDouble(half)[1];
+            return new SecularRoot(j, lo, delta, h.add(new Apint(lo), delta), -derivative * groups.total(), true);
+        }
+        boolean nearHi = atMid > 0;
         SecularFunction f = nearHi ? new SecularFunction(groups, hi) : fromLo;
-        // bracket in delta: f(a) > 0 > f(b); the pole end is open
+        // bracket in delta: f(a) > 0 > f(b), both strict; the pole end is open
         double a = nearHi ? -half : 0.0;
         double b = nearHi ? 0.0 : half;
         double d0 = solveDouble(f, a, b);
         double[] fd = f.valueDouble(d0);
         int extra = conditionDigits(f, d0, fd[1]);
-        Apfloat delta = refine(f, precision, extra, d0, nearHi ? -half : 0.0, nearHi ? 0.0 : half);
-        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat delta = refine(f, precision, extra, d0, a, b);
         Apfloat mu = h.add(new Apint(f.origin()), delta);
-        return new SecularRoot(j, f.origin(), delta, mu, -fd[1] * groups.total());
+        return new SecularRoot(j, f.origin(), delta, mu, -fd[1] * groups.total(), false);
     }
 
     /**
@@ -120,7 +142,20 @@ final class SecularRoot {
         return x;
     }
 
-    /** Precision-doubling Newton from the double root, safeguarded by the bracket (a, b). */
+    /**
+     * Precision-doubling Newton from the double root, safeguarded by the bracket (a, b).
+     *
+     * <p>A step is "resolved" at p digits when |step| &lt;= 10^-(p-2) |x|: the iterate is already
+     * correct to the precision it was computed at. Such a step is never replaced by bisection
+     * (next = x, and the precision doubles), and at the full precision it ends the iteration,
+     * even when x - step is not strictly inside (a, b) -- which happens when Newton lands
+     * exactly on a root that is a short decimal and a bracket end was set to that x: bisecting
+     * there (the old behaviour) gains one bit per step and ran out of steps ("secular root did
+     * not converge", sizes (1, 2, 1, 3, 1) at 40 digits). Safe: f(x) and f'(x) &lt; 0 point the step
+     * toward the root, so a step overshooting the bracket is longer than the distance to the root.
+     * A computed f(x) = 0 ends the iteration only at the full precision (at lower precision it
+     * is cancellation, not convergence).
+     */
     private static Apfloat refine(SecularFunction f, Precision precision, int extra, double start, double aD, double bD) {
         long full = precision.working() + extra;
         long p = Math.min(full, 30);
@@ -134,7 +169,11 @@ final class SecularRoot {
             x = h.valueOf(x);
             SecularFunction.Evaluation ev = f.evaluate(x, h);
             if (ev.f.signum() == 0) {
-                return precision.of(x);
+                if (p == full) {
+                    return precision.of(x);
+                }
+                p = Math.min(full, 2 * p);
+                continue;
             }
             if (ev.f.signum() > 0) {
                 a = x;
@@ -143,17 +182,19 @@ final class SecularRoot {
             }
             Apfloat step = h.divide(ev.f, ev.derivative);
             Apfloat next = h.subtract(x, step);
+            Apfloat size = ApfloatMath.abs(x);
+            Apfloat absStep = ApfloatMath.abs(step);
+            boolean resolved = absStep.compareTo(h.multiply(new Apfloat("1e-" + (p - 2), p), size)) <= 0;
             boolean inside = next.compareTo(a) > 0 && next.compareTo(b) < 0;
             if (!inside) {
-                next = h.multiply(h.add(a, b), HALF);
+                next = resolved ? x : h.multiply(h.add(a, b), HALF);
             }
             if (p == full) {
                 fullSteps++;
-                Apfloat size = ApfloatMath.abs(x);
                 // quadratic convergence: error after the step <= |f''/(2f')| step^2 = |s3/s2| step^2
                 Apfloat predicted = h.multiply(h.multiply(step, step), ApfloatMath.abs(h.divide(ev.sumCubes, ev.sumSquares)));
-                if (inside && (predicted.compareTo(h.multiply(tol, size)) <= 0
-                    || ApfloatMath.abs(step).compareTo(h.multiply(tol, size)) <= 0)) {
+                Apfloat limit = h.multiply(tol, size);
+                if (resolved || inside && (predicted.compareTo(limit) <= 0 || absStep.compareTo(limit) <= 0)) {
                     return precision.of(next);
                 }
                 if (fullSteps > MAX_FULL_PRECISION_STEPS) {

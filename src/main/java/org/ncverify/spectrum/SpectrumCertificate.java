@@ -14,7 +14,9 @@ import java.util.List;
  * <li>a secular root: lo_i &lt; mu_i &lt; hi_i around the computed value, half-width
  *     min(mu_i 10^-(P+3), |distance to the origin pole| / 4), with the exact signs
  *     f(lo_i) &gt; 0 &gt; f(hi_i) ({@link ExactSecularSign}); since f decreases strictly between
- *     consecutive poles, exactly one eigenvalue lies in the bracket;</li>
+ *     consecutive poles, exactly one eigenvalue lies in the bracket; or lo_i = hi_i = r when
+ *     f(r) = 0 exactly at a decimal r inside the pole interval (a rational root such as 3/2
+ *     for sizes (1, 1, 2));</li>
  * <li>a tied size c of multiplicity m: lo = hi = c, with the exact check that each integer
  *     Helmert vector w (supported on the tied classes, summing to 0) satisfies n^T w = 0, so
  *     A w = diag(n) w = c w;</li>
@@ -163,6 +165,11 @@ public final class SpectrumCertificate {
         SecularRoot root = spectrum.root(i);
         SizeGroups g = spectrum.groups();
         BigDecimal mu = spectrum.eigenvalueDecimal(i);
+        if (root.exact() && ExactSecularSign.exactSign(g, mu) == 0) {
+            return new Bracket(EigenKind.SECULAR_ROOT, mu, mu, true,
+                "exact: f(" + mu.toPlainString() + ") = 0 (a rational root strictly inside ("
+                    + g.value(root.group() + 1) + ", " + g.value(root.group()) + "))");
+        }
         BigDecimal relative = mu.multiply(BigDecimal.ONE.scaleByPowerOfTen(-(digits + 3)));
         BigDecimal poleDistance = new BigDecimal(root.delta().toString(true)).abs()
             .divide(BigDecimal.valueOf(4));
@@ -188,7 +195,8 @@ public final class SpectrumCertificate {
      * interval (so it contains no pole) and the exact signs satisfy f(lo) &gt; 0 &gt; f(hi); since
      * f decreases strictly between consecutive poles, exactly one eigenvalue then lies in it.
      * The sign scale is chosen from the expected |f(lo)|, |f(hi)| ~ sumSquares * halfWidth / N,
-     * with up to two refinements of 8 digits each.
+     * with up to two refinements of 8 digits each, then the exact sign (which may be 0: an end
+ * that IS the root gives the exact bracket [end, end]).
      *
      * @param sumSquares sum_j w_j / (c_j - mu)^2 (= -N f'(mu)) in double, for scaling only
      * @return a certified bracket, or an uncertified one [lo, hi] saying why
@@ -212,13 +220,22 @@ public final class SpectrumCertificate {
             sLo = sLo != 0 ? sLo : ExactSecularSign.sign(g, lo, scale + extra);
             sHi = sHi != 0 ? sHi : ExactSecularSign.sign(g, hi, scale + extra);
         }
+        sLo = sLo != 0 ? sLo : ExactSecularSign.exactSign(g, lo);
+        sHi = sHi != 0 ? sHi : ExactSecularSign.exactSign(g, hi);
+        if (sLo == 0 || sHi == 0) {
+            // an end IS the root (proven f = 0 there); it lies strictly inside the pole interval
+            BigDecimal root = sLo == 0 ? lo : hi;
+            return new Bracket(EigenKind.SECULAR_ROOT, root, root, true,
+                "exact: f(" + root.toPlainString() + ") = 0 at a bracket end strictly inside ("
+                    + g.value(group + 1) + ", " + g.value(group) + ")");
+        }
         if (sLo > 0 && sHi < 0) {
             return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, true,
                 "exact signs f(lo) > 0 > f(hi) at decimal endpoints; f strictly decreasing on ("
                     + g.value(group + 1) + ", " + g.value(group) + ")");
         }
         return new Bracket(EigenKind.SECULAR_ROOT, lo, hi, false,
-            "signs f(lo) = " + sLo + ", f(hi) = " + sHi + " (0: undecided) do not bracket a root");
+            "exact signs f(lo) = " + sLo + ", f(hi) = " + sHi + " do not bracket a root");
     }
 
     static boolean interlacing(SizeGroups g, List<Bracket> list) {

@@ -1,7 +1,8 @@
 package org.ncverify.spectrum;
 
-import org.apfloat.Apint;
+import java.math.BigInteger;
 import org.apfloat.Aprational;
+import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 
@@ -21,12 +22,15 @@ public final class YhatGram {
         for (long s : sizes) {
             total = Math.addExact(total, s);
         }
-        Apint n = new Apint(total);
+        BigInteger n = BigInteger.valueOf(total);
         Aprational[][] a = new Aprational[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                Aprational rank1 = new Aprational(new Apint(sizes[i]).multiply(new Apint(sizes[j])), n);
-                a[i][j] = i == j ? new Aprational(new Apint(sizes[i])).subtract(rank1) : rank1.negate();
+                // (n_i N [i = j] - n_i n_j) / N, reduced in BigInteger (see Rationals: Aprational's
+                // own subtract reduces through Apfloat's unsafe Apint.divide)
+                BigInteger ni = BigInteger.valueOf(sizes[i]);
+                BigInteger num = ni.multiply(BigInteger.valueOf(sizes[j])).negate();
+                a[i][j] = Rationals.of(i == j ? num.add(ni.multiply(n)) : num, n);
             }
         }
         return a;
@@ -37,7 +41,7 @@ public final class YhatGram {
         Aprational[][] a = exact(sizes);
         Aprational t = Aprational.ZERO;
         for (int i = 0; i < a.length; i++) {
-            t = t.add(a[i][i]);
+            t = Rationals.add(t, a[i][i]);
         }
         return t;
     }

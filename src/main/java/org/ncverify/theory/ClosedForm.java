@@ -7,6 +7,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Orthonormal;
 import org.ncverify.linalg.Precision;
@@ -70,7 +71,9 @@ public final class ClosedForm {
         Apfloat f = Apfloat.ZERO;
         for (int i = 0; i < spectrum.size(); i++) {
             Apfloat s = spectrum.singularValue(i);
-            ScalarSolution x = i < r && s.signum() > 0 ? law.solve(s) : law.collapsed(s);
+            int index = i;
+            ScalarSolution x = i < r && s.signum() > 0
+                ? law.solve(s, () -> spectrum.certificate().bracket(index)) : law.collapsed(s);
             sol.add(x);
             f = h.add(f, x.phi());
         }
@@ -122,7 +125,7 @@ public final class ClosedForm {
     public Apfloat[] bias() {
         Apfloat[] b = new Apfloat[instance.classes()];
         for (int k = 0; k < b.length; k++) {
-            b[k] = precision.of(new Aprational(new org.apfloat.Apint(instance.size(k)), instance.totalExact()));
+            b[k] = precision.of(Rationals.of(instance.size(k), instance.total()));
         }
         return b;
     }

@@ -1,12 +1,17 @@
 package org.ncverify.theory;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.function.Supplier;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
+import org.ncverify.spectrum.SpectrumCertificate;
 
 /**
  * The scalar law of SPEC section 2 for depth L, N samples and Lambda = lambda_H prod lambda_{W_l}
@@ -24,53 +29,75 @@ import org.ncverify.linalg.Precision;
  *     (where g = 0) converges monotonically to the largest root. p*(s) is that root for
  *     s &gt; s_crit and 0 for s &lt; s_crit, where, exactly,
  *     s_crit^(2L) = N^(L+1) Lambda L^(L+1) (L/(L-1))^(L-1)  (a rational number), and at
- *     s = s_crit both 0 and (L-1) s_crit / L are minimizers.</li>
+ *     s = s_crit both 0 and the jump (L-1) s_crit / L are minimizers. The jump root is simple
+ *     (g'(q) = -(L-1) s q^(L-2) there): the two positive roots of g = N lambda_bar merge only
+ *     at the smaller s where max g = N lambda_bar, which lies below s_crit.</li>
  * </ul>
- * The threshold test compares s with s_crit at the working precision; a relative gap below
- * 10^-(P+G-4) is reported as {@link Branch#AT_THRESHOLD}. Exact certification of the
- * comparison belongs to the checker of claim C10.
+ * The branch is decided by {@link #side}, the EXACT comparison of a certified bracket of s^2
+ * with the rational s_crit^(2L), whenever s is within 10^-P (relative) of s_crit and a
+ * bracket is supplied; otherwise (far from s_crit, or no bracket) by the rounded comparison,
+ * with a relative gap below 10^-(P+G-4) called {@link ThresholdSide#AT}.
  */
 public final class ScalarLaw {
+    /** Digits of the first Newton stage of {@link #largestRoot}. */
+    private static final long START_DIGITS = 20;
+    /** Digits of the rounded comparison lost to the rounding of s and s_crit. */
+    private static final int BAND_SLACK = 4;
+    private static final int MAX_STEPS = 200;
+
     private final int depth;
     private final long total;
     private final Aprational lambdaProduct;
     private final Precision precision;
+    private final BigDecimal powerNum;
+    private final BigDecimal powerDen;
     private final Apfloat lambdaBar;
     private final Apfloat nLambdaBar;
     private final Apfloat threshold;
+    private final Apfloat jump;
     private final Apfloat twoN;
+    private final Apint lMinusOne;
+    private final Apint twoL;
 
     private ScalarLaw(int depth, long total, Aprational lambdaProduct, Precision precision) {
         this.depth = depth;
         this.total = total;
         this.lambdaProduct = lambdaProduct;
         this.precision = precision;
+        Aprational power = thresholdPower();
+        this.powerNum = new BigDecimal(power.numerator().toBigInteger());
+        this.powerDen = new BigDecimal(power.denominator().toBigInteger());
         FixedPrecisionApfloatHelper h = precision.helper();
         this.lambdaBar = h.root(precision.of(lambdaProduct), depth + 1);
         this.nLambdaBar = h.multiply(precision.of(total), lambdaBar);
-        this.threshold = h.root(precision.of(thresholdPower()), 2L * depth);
+        this.threshold = h.root(precision.of(power), 2L * depth);
+        this.jump = h.divide(h.multiply(threshold, precision.of(depth - 1L)), precision.of((long) depth));
         this.twoN = precision.of(2 * total);
+        this.lMinusOne = new Apint(depth - 1L);
+        this.twoL = new Apint(2L * depth);
     }
 
     /** The law of an instance. */
     public static ScalarLaw of(Instance instance, Precision precision) {
-        return new ScalarLaw(instance.depth(), instance.total(), instance.lambdaProduct(), precision);
+        return of(instance.depth(), instance.total(), instance.lambdaProduct(), precision);
     }
 
     /** The law for explicit parameters (depth L &gt;= 1, N &gt;= 1, Lambda &gt; 0). */
     public static ScalarLaw of(int depth, long total, Aprational lambdaProduct, Precision precision) {
-        if (depth < 1 || total < 1 || lambdaProduct.signum() <= 0) {
-            throw new IllegalArgumentException("scalar law needs L >= 1, N >= 1, Lambda > 0");
+        if (depth < 1) {
+            throw new IllegalArgumentException("scalar law needs depth L >= 1, got L = " + depth);
+        }
+        if (total < 1) {
+            throw new IllegalArgumentException("scalar law needs N >= 1 samples, got N = " + total);
+        }
+        if (lambdaProduct.signum() <= 0) {
+            throw new IllegalArgumentException("scalar law needs Lambda > 0, got Lambda = " + lambdaProduct);
         }
         return new ScalarLaw(depth, total, lambdaProduct, precision);
     }
 
     public int depth() {
         return depth;
-    }
-
-    public long total() {
-        return total;
     }
 
     public Precision precision() {
@@ -90,14 +117,20 @@ public final class ScalarLaw {
     /**
      * s_crit^(2L) as an exact rational: N^2 Lambda for L = 1, and
      * N^(L+1) Lambda L^(L+1) (L/(L-1))^(L-1) for L &gt;= 2.
+     * Formed and reduced in BigInteger ({@link Rationals#of(BigInteger, BigInteger)}): Aprational's
+     * own multiply reduces through Apfloat's Apint.divide, which truncates quotients of
+     * numbers with long runs of trailing zeros (see {@link Rationals}; --sizes 10,54 --depth 4
+     * came out off by a relative 4e-14).
      */
     public Aprational thresholdPower() {
-        Aprational v = new Aprational(ApintPow.pow(total, depth + 1)).multiply(lambdaProduct);
+        BigInteger l = BigInteger.valueOf(depth);
+        BigInteger num = BigInteger.valueOf(total).pow(depth + 1).multiply(Rationals.numerator(lambdaProduct));
+        BigInteger den = Rationals.denominator(lambdaProduct);
         if (depth >= 2) {
-            v = v.multiply(new Aprational(ApintPow.pow(depth, depth + 1)));
-            v = v.multiply(new Aprational(ApintPow.pow(depth, depth - 1), ApintPow.pow(depth - 1, depth - 1)));
+            num = num.multiply(l.pow(2 * depth));
+            den = den.multiply(BigInteger.valueOf(depth - 1L).pow(depth - 1));
         }
-        return v;
+        return Rationals.of(num, den);
     }
 
     /** s_crit. */
@@ -107,8 +140,37 @@ public final class ScalarLaw {
 
     /** The jump target (L-1) s_crit / L (0 for L = 1). */
     public Apfloat jump() {
+        return jump;
+    }
+
+    /**
+     * The exact side of s_crit of an s with lo &lt;= s^2 &lt;= hi (exact decimals):
+     * ABOVE if lo^L &gt; s_crit^(2L), BELOW if hi^L &lt; s_crit^(2L), AT if lo = hi and
+     * lo^L = s_crit^(2L), otherwise UNDECIDED. Exact (BigDecimal) arithmetic.
+     */
+    public ThresholdSide side(BigDecimal lo, BigDecimal hi) {
+        int low = lo.pow(depth).multiply(powerDen).compareTo(powerNum);
+        if (low > 0) {
+            return ThresholdSide.ABOVE;
+        }
+        int high = hi.pow(depth).multiply(powerDen).compareTo(powerNum);
+        if (high < 0) {
+            return ThresholdSide.BELOW;
+        }
+        return low == 0 && high == 0 ? ThresholdSide.AT : ThresholdSide.UNDECIDED;
+    }
+
+    /**
+     * The rounded side: AT when |s - s_crit| &lt;= s_crit 10^-(P+G-4), else the sign of s - s_crit.
+     */
+    public ThresholdSide roundedSide(Apfloat s) {
         FixedPrecisionApfloatHelper h = precision.helper();
-        return h.divide(h.multiply(threshold, precision.of((long) depth - 1)), precision.of((long) depth));
+        Apfloat gap = h.subtract(s, threshold);
+        Apfloat band = h.multiply(threshold, precision.pow10(-(precision.working() - BAND_SLACK)));
+        if (ApfloatMath.abs(gap).compareTo(band) <= 0) {
+            return ThresholdSide.AT;
+        }
+        return gap.signum() < 0 ? ThresholdSide.BELOW : ThresholdSide.ABOVE;
     }
 
     /** phi_s(p) with q = p^(1/(L+1)). */
@@ -132,72 +194,117 @@ public final class ScalarLaw {
         return new ScalarSolution(s, Apfloat.ZERO, Apfloat.ZERO, collapsedValue(s), Branch.COLLAPSED);
     }
 
-    /** p*(s) for s &gt;= 0 (the positive branch at the threshold). */
+    /**
+     * p*(s) for s &gt;= 0, the branch decided by the rounded comparison {@link #roundedSide}
+     * (at the threshold: the jump for L &gt;= 2, 0 for L = 1).
+     */
     public ScalarSolution solve(Apfloat s) {
-        if (s.signum() < 0) {
-            throw new IllegalArgumentException("s = " + s + " < 0");
-        }
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat gap = h.subtract(s, threshold);
-        Apfloat band = h.multiply(threshold, precision.pow10(-(precision.working() - 4)));
-        Branch branch;
-        if (ApfloatMath.abs(gap).compareTo(band) <= 0) {
-            branch = Branch.AT_THRESHOLD;
-        } else if (gap.signum() < 0) {
-            return collapsed(s);
-        } else {
-            branch = Branch.SURVIVING;
-        }
-        if (depth == 1) {
-            Apfloat p = h.subtract(s, nLambdaBar);
-            if (p.signum() <= 0 || branch == Branch.AT_THRESHOLD) {
-                return new ScalarSolution(s, Apfloat.ZERO, Apfloat.ZERO, collapsedValue(s), branch);
-            }
-            Apfloat q = h.sqrt(p);
-            return new ScalarSolution(s, p, q, phi(s, p, q), branch);
-        }
-        Apfloat q = largestRoot(s);
-        Apfloat p = h.pow(q, depth + 1L);
-        return new ScalarSolution(s, p, q, phi(s, p, q), branch);
+        return solveOn(requireNonNegative(s), roundedSide(s), null, null);
     }
 
     /**
-     * Largest root q of g(q) = s q^(L-1) - q^(2L) - N lambda_bar (L &gt;= 2, s &gt;= s_crit):
-     * Newton from the right in double, then with doubling precision.
+     * p*(s) for s &gt;= 0 with s^2 in a certified bracket: within 10^-P (relative) of s_crit the
+     * branch is the exact {@link #side} of the bracket (asked for only then), unless that is
+     * UNDECIDED or the bracket is not certified; otherwise as {@link #solve(Apfloat)}.
+     */
+    public ScalarSolution solve(Apfloat s, Supplier<SpectrumCertificate.Bracket> bracket) {
+        ThresholdSide rounded = roundedSide(requireNonNegative(s));
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat near = h.multiply(threshold, precision.target());
+        if (ApfloatMath.abs(h.subtract(s, threshold)).compareTo(near) > 0) {
+            return solveOn(s, rounded, null, null);
+        }
+        SpectrumCertificate.Bracket b = bracket.get();
+        ThresholdSide exact = b.certified() ? side(b.lower(), b.upper()) : ThresholdSide.UNDECIDED;
+        return exact == ThresholdSide.UNDECIDED ? solveOn(s, rounded, null, null) : solveOn(s, exact, b.lower(), b.upper());
+    }
+
+    private static Apfloat requireNonNegative(Apfloat s) {
+        if (s.signum() < 0) {
+            throw new IllegalArgumentException("s = " + s + " < 0");
+        }
+        return s;
+    }
+
+    /** The solution on a decided side; {@code lower}, {@code upper}: a certified bracket of s^2, or null. */
+    private ScalarSolution solveOn(Apfloat s, ThresholdSide side, BigDecimal lower, BigDecimal upper) {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        if (side == ThresholdSide.BELOW) {
+            return collapsed(s);
+        }
+        if (side == ThresholdSide.AT) {
+            if (depth == 1) {
+                return new ScalarSolution(s, Apfloat.ZERO, Apfloat.ZERO, collapsedValue(s), Branch.AT_THRESHOLD);
+            }
+            Apfloat q = h.root(jump, depth + 1L);
+            return new ScalarSolution(s, jump, q, phi(s, jump, q), Branch.AT_THRESHOLD);
+        }
+        Apfloat p;
+        Apfloat q;
+        if (depth == 1) {
+            p = softThreshold(s, lower, upper);
+            q = h.sqrt(p);
+        } else {
+            q = largestRoot(s);
+            p = h.pow(q, depth + 1L);
+        }
+        return new ScalarSolution(s, p, q, phi(s, p, q), Branch.SURVIVING);
+    }
+
+    /**
+     * L = 1 above s_crit: p = s - N lambda_bar = (s^2 - N^2 Lambda) / (s + N lambda_bar). Given a
+     * certified lo &lt;= s^2 &lt;= hi, the numerator lo - N^2 Lambda is formed exactly: it is
+     * positive when lo proves s &gt; s_crit, and near s_crit, where the rounded s - N lambda_bar
+     * has no correct digits (and may be &lt;= 0), it keeps p positive. If lo = hi (an exact
+     * eigenvalue) this is p to the working precision; otherwise p is the larger of the two, a
+     * lower bound of p* and a value within about eps s of it.
+     */
+    private Apfloat softThreshold(Apfloat s, BigDecimal lower, BigDecimal upper) {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat p = h.subtract(s, nLambdaBar);
+        if (lower == null) {
+            return p;
+        }
+        Apfloat gap = h.divide(new Apfloat(lower.multiply(powerDen).subtract(powerNum), precision.working()),
+            new Apfloat(powerDen, precision.working()));
+        Apfloat exact = h.divide(gap, h.add(s, nLambdaBar));
+        return lower.compareTo(upper) == 0 || exact.compareTo(p) > 0 ? exact : p;
+    }
+
+    /**
+     * Largest root q of g(q) = s q^(L-1) - q^(2L) - N lambda_bar (L &gt;= 2, s &gt;= s_crit): Newton
+     * from q = s^(1/(L+1)) (g(q) &lt; N lambda_bar there, monotone from the right since g is
+     * concave on [q_*, inf)), first at {@link #START_DIGITS} digits; whenever the step is below
+     * 10^-(digits/2) q the digits double, up to P + G, and a step below 10^-((P+G)/2) q at
+     * P + G digits ends it (the root is simple, so the error after that step is about the
+     * square of the step, 10^-(P+G)). Integer powers only.
      */
     private Apfloat largestRoot(Apfloat s) {
-        int l = depth;
-        double sd = s.doubleValue();
-        double c = nLambdaBar.doubleValue();
-        double q = Math.pow(sd, 1.0 / (l + 1));
-        for (int it = 0; it < 200; it++) {
-            double g = sd * Math.pow(q, l - 1) - Math.pow(q, 2 * l) - c;
-            double dg = (l - 1) * sd * Math.pow(q, l - 2) - 2 * l * Math.pow(q, 2 * l - 1);
-            double next = q - g / dg;
-            if (!(next > 0) || !Double.isFinite(next) || Math.abs(next - q) <= 4 * Math.ulp(q)) {
-                break;
-            }
-            q = next;
-        }
         long full = precision.working();
-        long p = Math.min(full, 30);
-        Apfloat x = new Apfloat(Double.toString(q), p);
-        Apfloat tol = precision.pow10(-(full - 2));
-        for (int it = 0; it < 200; it++) {
-            FixedPrecisionApfloatHelper h = new FixedPrecisionApfloatHelper(p);
+        long digits = Math.min(full, START_DIGITS);
+        Apfloat x = new FixedPrecisionApfloatHelper(digits).root(s, depth + 1L);
+        for (int it = 0; it < MAX_STEPS; it++) {
+            FixedPrecisionApfloatHelper h = new FixedPrecisionApfloatHelper(digits);
             x = h.valueOf(x);
-            Apfloat xl2 = l >= 3 ? h.pow(x, l - 2L) : Apfloat.ONE;
-            Apfloat xl1 = h.multiply(xl2, x);
-            Apfloat x2l1 = h.pow(x, 2L * l - 1);
-            Apfloat g = h.subtract(h.subtract(h.multiply(s, xl1), h.multiply(x2l1, x)), h.valueOf(nLambdaBar));
-            Apfloat dg = h.subtract(h.multiply(h.multiply(new Apint(l - 1), s), xl2), h.multiply(new Apint(2L * l), x2l1));
-            Apfloat step = h.divide(g, dg);
+            Apfloat step = newtonStep(h, s, x);
             x = h.subtract(x, step);
-            if (p == full && ApfloatMath.abs(step).compareTo(h.multiply(tol, x)) <= 0) {
-                return precision.of(x);
+            if (h.divide(ApfloatMath.abs(step), x).compareTo(precision.pow10(-(digits / 2))) <= 0) {
+                if (digits == full) {
+                    return precision.of(x);
+                }
+                digits = Math.min(full, 2 * digits);
             }
-            p = Math.min(full, 2 * p);
         }
         throw new ArithmeticException("scalar law: Newton did not converge for s = " + s);
+    }
+
+    /** The Newton step (g(x) - N lambda_bar) / g'(x) at the helper's precision. */
+    private Apfloat newtonStep(FixedPrecisionApfloatHelper h, Apfloat s, Apfloat x) {
+        Apfloat xl2 = h.pow(x, depth - 2L);
+        Apfloat xl1 = h.multiply(xl2, x);
+        Apfloat x2l1 = h.pow(x, 2L * depth - 1);
+        Apfloat g = h.subtract(h.subtract(h.multiply(s, xl1), h.multiply(x2l1, x)), nLambdaBar);
+        Apfloat dg = h.subtract(h.multiply(h.multiply(lMinusOne, s), xl2), h.multiply(twoL, x2l1));
+        return h.divide(g, dg);
     }
 }

@@ -27,10 +27,13 @@ import org.ncverify.theory.ScalarLaw;
  *     at 52 digits" (the root mu = 3/2 is exact; 30 digits work, 40 and 60 do not). Sizes
  *     (1, 2, 1, 3, 1) (NEAR_THRESHOLD seed 175) make it throw at 92 digits, (3, 3, 1, 1, 1, 1, 1, 1)
  *     (STEP) and (2541148, 1270574, 1270574) = 1270574 (2, 1, 1) (STEP, root mu = 3/2 1270574
- *     exactly) at 52 digits.</li>
+ *     exactly) at 52 digits. Resolved: each root is the exact midpoint of its interval, which the
+ *     double-precision side test put ON a bracket end (see SpectrumRegressionTest).</li>
  * <li>L = 8, 7 and 5 (found by DEEP), L = 3 (BALANCED, K = 20): C10 FAILs with residual 2.7e-25,
- *     1.3e-15, 1.7e-15, 1.2e-17 (tolerance 1e-42): ScalarLaw.solve(s_crit) returns p off the jump (L-1) s_crit / L by a relative
- *     4.4e-26 and 2.5e-16 at every precision (Newton at the tangent root of g).</li>
+ *     1.3e-15, 1.7e-15, 1.2e-17 (tolerance 1e-42): ScalarLaw.solve(s_crit) returned p off the jump
+ *     (L-1) s_crit / L by a relative 4.4e-26 and 2.5e-16 at every precision. Resolved with the
+ *     exact thresholdPower below: s_crit itself was wrong (the Aprational product went through
+ *     Apfloat's truncating Apint.divide), so C10's jump target and the law disagreed.</li>
  * <li>L = 1, s_2 = s_crit (1 + 6e-38) (found by NEAR_THRESHOLD): C10 FAILs with residual 1: its
  *     check phi(p) &lt; phi(0) is strict, and phi(0) - phi(p) = p^2 / (2N) is below the rounding
  *     level of phi.</li>

@@ -27,6 +27,9 @@ class HiddenHypothesisCheckTest {
             with(CONSISTENT, Reading.judge(Reading.INDEPENDENT, Apfloat.ZERO, TOL, "rotated V")), "t"));
         assertThrows(AssertionError.class, () -> ClaimPropertiesTest.assertIndependentReadingDocumented(
             with(CONSISTENT, Reading.notApplicable(Reading.INDEPENDENT, " ")), "t"));
+        // a FAIL of (b) under a holding claim that does not say it is a finding
+        assertThrows(AssertionError.class, () -> ClaimPropertiesTest.assertIndependentReadingDocumented(
+            with(CONSISTENT, Reading.judge(Reading.INDEPENDENT, Apfloat.ONE, TOL, "cosine 0.76 after rotating V")), "t"));
     }
 
     @Test
@@ -34,6 +37,7 @@ class HiddenHypothesisCheckTest {
         assertDoesNotThrow(() -> ClaimPropertiesTest.assertIndependentReadingDocumented(
             with(CONSISTENT, Reading.notApplicable(Reading.INDEPENDENT, "tie: bases not unique")), "t"));
         assertDoesNotThrow(() -> ClaimPropertiesTest.assertIndependentReadingDocumented(
-            with(CONSISTENT, Reading.judge(Reading.INDEPENDENT, Apfloat.ONE, TOL, "cosine 0.76 after rotating V")), "t"));
+            with(CONSISTENT, Reading.judge(Reading.INDEPENDENT, Apfloat.ONE, TOL,
+                "hypothesis needed: consistent pair; cosine 0.76 after rotating V")), "t"));
     }
 }

@@ -1,5 +1,9 @@
 package org.ncverify.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -20,5 +24,19 @@ final class CliRunner {
         StringWriter e = new StringWriter();
         int s = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
         return new CliRunner(s, o.toString(), e.toString());
+    }
+
+    /**
+     * Bad input: exit status 2, nothing on stdout, one line on stderr without a stack trace that
+     * mentions {@code mentions} (the flag and the value).
+     */
+    static void assertBadInput(String name, String commandLine, String mentions) {
+        CliRunner r = run(commandLine.split(" "));
+        assertEquals(2, r.status, name + ": " + r.err + r.out);
+        String err = r.err.strip();
+        assertFalse(err.contains("\n"), name + ": more than one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), name + ": stack trace: " + err);
+        assertTrue(err.contains(mentions), name + ": message does not name the value: " + err);
+        assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
     }
 }

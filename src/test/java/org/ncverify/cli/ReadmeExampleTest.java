@@ -11,33 +11,35 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Executable documentation: the worked example in README.md is run and its printed output
+ * Executable documentation: the solve and verify examples in README.md are run and its printed output
  * must be what the README shows (only the timing in the last line may differ).
  */
 class ReadmeExampleTest {
+    /** Every "$ ./ncverify solve|verify ..." block of README.md prints what the README shows. */
     @Test
-    void workedExampleOutputIsCurrent() throws Exception {
+    void workedExamplesAreCurrent() throws Exception {
         List<String> readme = Files.readAllLines(Path.of("README.md"));
-        int start = -1;
-        for (int i = 0; i < readme.size(); i++) {
-            if (readme.get(i).startsWith("$ ./ncverify solve ")) {
-                start = i;
-                break;
+        int checked = 0;
+        for (int start = 0; start < readme.size(); start++) {
+            String line = readme.get(start);
+            if (!line.startsWith("$ ./ncverify solve ") && !line.startsWith("$ ./ncverify verify ")) {
+                continue;
             }
+            String[] args = line.substring("$ ./ncverify ".length()).trim().split("\\s+");
+            int end = start + 1;
+            while (!readme.get(end).startsWith("```")) {
+                end++;
+            }
+            List<String> shown = readme.subList(start + 1, end);
+            CliRunner r = CliRunner.run(args);
+            assertEquals(0, r.status, r.err);
+            List<String> printed = Arrays.asList(r.out.split("\\R", -1));
+            String expected = withoutTiming(shown);
+            String actual = withoutTiming(printed.subList(0, Math.min(printed.size(), shown.size())));
+            assertEquals(expected, actual, "README.md's example '" + line + "' is out of date");
+            checked++;
         }
-        assertTrue(start >= 0, "README.md has no '$ ./ncverify solve' example");
-        String[] args = readme.get(start).substring("$ ./ncverify ".length()).trim().split("\\s+");
-        int end = start + 1;
-        while (!readme.get(end).startsWith("```")) {
-            end++;
-        }
-        List<String> shown = readme.subList(start + 1, end);
-        CliRunner r = CliRunner.run(args);
-        assertEquals(0, r.status, r.err);
-        List<String> printed = Arrays.asList(r.out.split("\\R", -1));
-        String expected = withoutTiming(shown);
-        String actual = withoutTiming(printed.subList(0, Math.min(printed.size(), shown.size())));
-        assertEquals(expected, actual, "README.md's worked example is out of date");
+        assertTrue(checked >= 2, "README.md has " + checked + " solve/verify examples, expected the solve and the verify one");
     }
 
     private static String withoutTiming(List<String> lines) {

@@ -1,7 +1,6 @@
 package org.ncverify.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,13 +79,6 @@ class SolveCommandTest {
         "unknown flag|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --bogus 1|--bogus",
     })
     void badInputExitsTwoWithOneLine(String name, String args, String mentions) {
-        String[] a = ("solve " + args).split(" ");
-        CliRunner r = CliRunner.run(a);
-        assertEquals(2, r.status, name + ": " + r.err + r.out);
-        String err = r.err.strip();
-        assertFalse(err.contains("\n"), name + ": more than one line: " + err);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), name + ": stack trace: " + err);
-        assertTrue(err.contains(mentions), name + ": message does not name the value: " + err);
-        assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
+        CliRunner.assertBadInput(name, "solve " + args, mentions);
     }
 }

@@ -95,12 +95,6 @@ class VerifyCommandTest {
         "bad seed|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --rotation-seed x|--rotation-seed",
     })
     void badInputExitsTwoWithOneLine(String name, String args, String mentions) {
-        CliRunner r = CliRunner.run(("verify " + args).split(" "));
-        assertEquals(2, r.status, name + ": " + r.err + r.out);
-        String err = r.err.strip();
-        assertFalse(err.contains("\n"), name + ": more than one line: " + err);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), name + ": stack trace: " + err);
-        assertTrue(err.contains(mentions), name + ": message does not name the value: " + err);
-        assertTrue(r.out.isEmpty(), name + ": printed output: " + r.out);
+        CliRunner.assertBadInput(name, "verify " + args, mentions);
     }
 }

@@ -111,6 +111,48 @@ class SpectrumCertificateTest {
         assertEquals(0, sp.eigenvalueDecimal(0).compareTo(root), "mu_1 of (3, 1) is 3/2");
     }
 
+    /**
+     * The exact sign settles what no fixed scale can: F(3/2) = 0 for sizes (3, 1) (and for the
+     * midpoint root of (1, 1, 2)), while +-10^-60 away (F = -+8 10^-60, far below the quick scale)
+     * it is still the true sign, never 0.
+     */
+    @Test
+    void exactSignIsZeroExactlyAtARationalRoot() {
+        BigDecimal e = BigDecimal.ONE.scaleByPowerOfTen(-60);
+        BigDecimal root = new BigDecimal("1.5");
+        for (long[] sizes : new long[][] {{3, 1}, {1, 1, 2}}) {
+            SizeGroups g = SizeGroups.of(sizes);
+            String where = java.util.Arrays.toString(sizes);
+            assertEquals(0, ExactSecularSign.exactSign(g, root), "F(3/2) = 0 for " + where);
+            assertEquals(1, ExactSecularSign.exactSign(g, root.subtract(e)), "F(3/2 - 1e-60) > 0 for " + where);
+            assertEquals(-1, ExactSecularSign.exactSign(g, root.add(e)), "F(3/2 + 1e-60) < 0 for " + where);
+        }
+        assertThrows(ArithmeticException.class, () -> ExactSecularSign.exactSign(SizeGroups.of(new long[] {3, 1}),
+            new BigDecimal(3)), "a pole");
+    }
+
+    /**
+     * A bracket whose end IS the root (lo = 3/2 for sizes (3, 1)): the scaled signs stay
+     * undecided there; the exact sign 0 proves lo is the root and gives the exact bracket
+     * [3/2, 3/2]. A bracket [3/2 + h, 3/2 + 2h] beside the root is still refused.
+     */
+    @Test
+    void bracketEndingOnTheRootIsCertifiedExactly() {
+        SizeGroups g = SizeGroups.of(new long[] {3, 1});
+        BigDecimal root = new BigDecimal("1.5");
+        BigDecimal half = BigDecimal.ONE.scaleByPowerOfTen(-40);
+        SpectrumCertificate.Bracket b = SpectrumCertificate.certifyRoot(g, 0, root.add(half), half, 8.0);
+        assertTrue(b.certified(), b.evidence());
+        assertEquals(0, b.lower().compareTo(root), "lower end " + b.lower());
+        assertEquals(0, b.upper().compareTo(root), "upper end " + b.upper());
+        assertEquals(Integer.MAX_VALUE, b.certifiedDigits());
+        SpectrumCertificate.Bracket up = SpectrumCertificate.certifyRoot(g, 0, root.subtract(half), half, 8.0);
+        assertTrue(up.certified() && up.lower().compareTo(root) == 0 && up.upper().compareTo(root) == 0, up.evidence());
+        SpectrumCertificate.Bracket beside = SpectrumCertificate.certifyRoot(g, 0, root.add(half.multiply(BigDecimal.valueOf(3))),
+            half, 8.0);
+        assertFalse(beside.certified(), beside.evidence());
+    }
+
     // ---- (b) wrong brackets are not certified --------------------------------------------------
 
     @ParameterizedTest(name = "{0} seed={1}")

@@ -1,0 +1,110 @@
+package org.ncverify.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.linalg.Precision;
+import org.ncverify.optimizer.DoublePoints;
+import org.ncverify.optimizer.RunSummary;
+
+/**
+ * C13, independent optimality: no run of an independent optimizer on the full f (all N
+ * samples, all layers, random starts) reaches a value below f* (minus its tolerance), and its
+ * best run matches f*.
+ *
+ * <p>Hypothesis: the subject carries optimizer runs ({@link Subject#optimizerRuns()}) and its
+ * candidate is the end point of the best run (lowest final value); otherwise NOT_APPLICABLE.
+ * Three parts, every one must pass (the verdict's reading names the first that fails, or the
+ * second when all pass; its detail lists all three with residual and tolerance):
+ * <ol>
+ * <li><b>no run below f*</b>: residual max_r max(0, f* - f_r) / f*, with f_r the run's final
+ *     value computed in double; tolerance max_r B_r / f* + 10^-(P-10), B_r the run's rounding
+ *     bound ({@link org.ncverify.optimizer.FullObjective#valueErrorBound}). A run below this
+ *     would be a point with f &lt; f*, refuting the theorem (or C3's formula);</li>
+ * <li><b>best run matches f*</b>: residual |f(x_best) - f*| / f* with f(x_best) evaluated at
+ *     precision P from the candidate's exact binary entries; tolerance {@code subject.tolerance(10)}
+ *     (for an optimizer subject the gradient rule: the gap is second order in the distance to the
+ *     minimizer set, the rule first order, so this is generous, never vacuous);</li>
+ * <li><b>candidate is the best run's end point</b>: |f(x_best) - min_r f_r| &lt;= B_best + 10^-(P-10) f*.</li>
+ * </ol>
+ * A NaN or infinite run value is FAIL.
+ */
+public final class C13IndependentOptimality extends AbstractClaim {
+    static final String NO_RUN_BELOW = "no run below f*";
+    static final String BEST_MATCHES = "best run matches f*";
+    static final String CANDIDATE_IS_BEST = "candidate is the best run's end point";
+
+    public C13IndependentOptimality() {
+        super("C13", "Independent optimality: no run of an independent optimizer on the full f reaches a value below f*"
+                + " (minus its tolerance), and its best run matches f*",
+            "the subject carries the runs of an independent optimizer and its candidate is the best run's end point");
+    }
+
+    @Override
+    public Verdict check(Subject subject) {
+        List<RunSummary> runs = subject.optimizerRuns();
+        if (runs.isEmpty()) {
+            return Verdict.notApplicable(id(), "no optimizer runs (the candidate is not an optimizer's point)");
+        }
+        for (RunSummary r : runs) {
+            if (!Double.isFinite(r.value()) || !Double.isFinite(r.valueErrorBound())) {
+                return Verdict.nonFinite(id(), "run " + r.start() + " ended at f = " + r.value());
+            }
+        }
+        Precision p = subject.precision();
+        FixedPrecisionApfloatHelper h = p.helper();
+        Apfloat fStar = subject.reference().objective();
+        Apfloat rounding = Tolerance.fromDigits(p.digits(), 10).value();
+        Apfloat below = Apfloat.ZERO;
+        Apfloat bound = Apfloat.ZERO;
+        RunSummary best = runs.get(0);
+        int lowest = runs.get(0).start();
+        for (RunSummary r : runs) {
+            Apfloat fr = DoublePoints.exact(r.value(), p);
+            Apfloat gap = h.subtract(fStar, fr);
+            if (gap.compareTo(below) > 0) {
+                below = gap;
+                lowest = r.start();
+            }
+            Apfloat b = DoublePoints.exact(r.valueErrorBound(), p);
+            bound = b.compareTo(bound) > 0 ? b : bound;
+            if (r.value() < best.value()) {
+                best = r;
+            }
+        }
+        List<Reading> readings = new ArrayList<>();
+        Reading noneBelow = Reading.judge(NO_RUN_BELOW, h.divide(below, fStar),
+            Tolerance.of(h.add(h.divide(bound, fStar), rounding),
+                "largest rounding bound of a run's double value / f* + 10^-(P-10)"),
+            below.signum() == 0 ? runs.size() + " run(s), none below f*"
+                : "run " + lowest + " is lowest, below f* by " + Precision.formatScientific(below, 3));
+        readings.add(noneBelow);
+        Apfloat fBest = subject.evaluation().value();
+        Apfloat gapBest = relative(fBest, fStar, Apfloat.ZERO, p);
+        Reading matches = Reading.judge(BEST_MATCHES, gapBest, subject.tolerance(10),
+            "run " + best.start() + ": f(x_best) = " + Precision.format(fBest, 20) + ", f* = " + Precision.format(fStar, 20));
+        readings.add(matches);
+        Apfloat mismatch = ApfloatMath.abs(h.subtract(fBest, DoublePoints.exact(best.value(), p)));
+        Reading same = Reading.judge(CANDIDATE_IS_BEST, h.divide(mismatch, fStar),
+            Tolerance.of(h.add(h.divide(DoublePoints.exact(best.valueErrorBound(), p), fStar), rounding),
+                "rounding bound of the best run's double value / f* + 10^-(P-10)"),
+            "|f(candidate) - f_best(double)| = " + Precision.formatScientific(mismatch, 3));
+        readings.add(same);
+        Reading worst = null;
+        StringBuilder detail = new StringBuilder();
+        for (Reading r : readings) {
+            if (worst == null && r.status() == Status.FAIL) {
+                worst = r;
+            }
+            detail.append(detail.length() == 0 ? "" : "; ").append(r);
+        }
+        // the three parts travel in the detail: Verdict readings are reserved for C5-C7's readings
+        if (worst != null) {
+            return Verdict.fail(id(), worst.residual(), worst.tolerance(), worst.name(), detail.toString());
+        }
+        return Verdict.judge(id(), matches.residual(), matches.tolerance(), BEST_MATCHES, runs.size()
+            + " run(s): " + detail);
+    }
+}

@@ -1,0 +1,142 @@
+package org.ncverify.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ncverify.claims.Catalogue;
+import org.ncverify.claims.Subject;
+import org.ncverify.claims.Verdict;
+import org.ncverify.instance.InputException;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.Precision;
+import org.ncverify.optimizer.LbfgsOptions;
+import org.ncverify.optimizer.MultiStart;
+import org.ncverify.optimizer.MultiStartResult;
+import org.ncverify.optimizer.Polish;
+import org.ncverify.theory.ClosedForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ncverify optimize}: an independent multi-start L-BFGS on the full objective (all N
+ * feature columns, double precision), each start classified against the closed form's f*, and
+ * the best run's point judged by every claim of {@link Catalogue#all()} with tolerances derived
+ * from its gradient norm (C13 included).
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+    description = "Minimize the full objective by multi-start L-BFGS from seeded random starts, classify the runs"
+        + " against f*, and judge the best run by the claims (C13: independent optimality).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:no claim FAILs", "1:some claim FAILs", "2:bad input", "70:internal error"})
+public final class OptimizeCommand implements Callable<Integer> {
+    /** Largest number of variables sum_l d_l d_{l-1} + d N + K accepted. */
+    static final long MAX_VARIABLES = 20_000_000L;
+    /** Largest --starts. */
+    static final int MAX_STARTS = 10_000;
+
+    @Mixin
+    InstanceOptions options;
+
+    @Option(names = "--starts", defaultValue = "8", paramLabel = "S", description = "number of seeded random starts (default ${DEFAULT-VALUE})")
+    String starts;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "seed", description = "start i uses seed + i (default ${DEFAULT-VALUE})")
+    String seed;
+
+    @Option(names = "--init-scale", defaultValue = "1.0", paramLabel = "s1,s2,...",
+        description = "initialisation scales, used in turn: start i is N(0,1) * s_(i mod count) (default ${DEFAULT-VALUE})")
+    String initScale;
+
+    @Option(names = "--max-iterations", defaultValue = "20000", paramLabel = "M",
+        description = "L-BFGS iteration budget per start; evaluations are limited to 2 M + 100 (default ${DEFAULT-VALUE})")
+    String maxIterations;
+
+    @Option(names = "--polish", description = "refine the best run at --digits by damped Newton-CG on the full objective and judge"
+        + " the refined point by every claim (N <= 64, widths <= 8, L <= 3)")
+    boolean polish;
+
+    @Mixin
+    FormatOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = output.format();
+        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "optimize");
+        Precision precision = options.precision();
+        int s = InstanceOptions.parseInt("--starts", starts);
+        if (s < 1 || s > MAX_STARTS) {
+            throw new InputException("--starts = " + s + ": must be in 1.." + MAX_STARTS);
+        }
+        long sd = parseLong("--seed", seed);
+        double[] scales = parseScales(initScale);
+        int iterations = InstanceOptions.parseInt("--max-iterations", maxIterations);
+        if (iterations < 1 || iterations > 100_000_000) {
+            throw new InputException("--max-iterations = " + iterations + ": must be in 1..100000000");
+        }
+        if (polish) {
+            try {
+                Polish.checkSmall(instance);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--polish: " + e.getMessage());
+            }
+        }
+        long variables = variables(instance);
+        if (variables > MAX_VARIABLES) {
+            throw new InputException("--sizes, --dim: the full objective has " + variables + " variables (N = "
+                + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
+        }
+        ClosedForm cf = ClosedForm.of(instance, precision);
+        MultiStartResult result = new MultiStart(s, sd, scales, LbfgsOptions.defaults(iterations)).run(cf);
+        long t0 = System.nanoTime();
+        List<Verdict> verdicts = result.best() == null ? List.of()
+            : Catalogue.all().run(Subject.ofOptimizer(cf, result.bestPoint(precision), result.runs()));
+        double claimSeconds = (System.nanoTime() - t0) / 1e9;
+        Polished polished = polish && result.best() != null ? Polished.of(cf, result.bestPoint(precision)) : null;
+        OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds, polished);
+        spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
+        spec.commandLine().getOut().flush();
+        if (result.best() == null) {
+            return 1;
+        }
+        return Math.max(Verdicts.exitStatus(verdicts), polished == null ? 0 : Verdicts.exitStatus(polished.verdicts()));
+    }
+
+    /** sum_l d_l d_{l-1} + d N + K. */
+    static long variables(Instance inst) {
+        long v = (long) inst.dim() * inst.total() + inst.classes();
+        for (int l = 1; l <= inst.depth(); l++) {
+            v += (long) inst.layerDim(l) * inst.layerDim(l - 1);
+        }
+        return v;
+    }
+
+    private static long parseLong(String flag, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(flag + " = " + text + ": not an integer");
+        }
+    }
+
+    private static double[] parseScales(String text) {
+        String[] parts = text.split(",", -1);
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String name = parts.length == 1 ? "--init-scale" : "--init-scale[" + i + "]";
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(name + " = " + parts[i] + ": not a number");
+            }
+            if (!(out[i] > 0) || Double.isInfinite(out[i])) {
+                throw new InputException(name + " = " + parts[i] + ": must be a positive finite number");
+            }
+        }
+        return out;
+    }
+}
