@@ -34,7 +34,7 @@ abstract class AbstractClaim implements Claim {
     /** |a - b| / max(|b|, floor) at precision p; floor keeps the ratio defined when b = 0. */
     static Apfloat relative(Apfloat a, Apfloat b, Apfloat floor, Precision p) {
         Apfloat diff = ApfloatMath.abs(p.helper().subtract(a, b));
-        Apfloat den = ApfloatMath.abs(b).compareTo(floor) > 0 ? ApfloatMath.abs(b) : floor;
+        Apfloat den = ApfloatMath.max(ApfloatMath.abs(b), floor);
         if (den.signum() == 0) {
             return diff;
         }
@@ -58,7 +58,7 @@ abstract class AbstractClaim implements Claim {
 
     /** The larger of two values. */
     static Apfloat max(Apfloat a, Apfloat b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        return ApfloatMath.max(a, b);
     }
 
     @Override

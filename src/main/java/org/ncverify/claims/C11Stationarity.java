@@ -23,7 +23,7 @@ public final class C11Stationarity extends AbstractClaim {
     public Verdict check(Subject subject) {
         Gradient g = subject.evaluation().gradient();
         Apfloat scale = g.scale();
-        Apfloat residual = scale.signum() == 0 ? g.norm() : subject.precision().helper().divide(g.norm(), scale);
+        Apfloat residual = quotient(g.norm(), scale, "C11 ||grad f|| over its scale", subject.precision());
         return Verdict.judge(id(), residual, subject.tolerance(10), "full gradient (all N columns)",
             "||grad f|| = " + Precision.format(g.norm(), 3) + ", scale = " + Precision.format(scale, 3));
     }

@@ -107,8 +107,8 @@ public final class C12BalancedLimit extends AbstractClaim {
         int k = norms.length;
         Apfloat target = h.divide(p.of(-1L), p.of(k - 1L));
         Apfloat worst = Apfloat.ZERO;
-        for (int i = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++) {
+        for (int j = 1; j < k; j++) {
+            for (int i = 0; i < j; i++) {
                 Apfloat cos = h.divide(ApMatrix.dot(x.column(i), x.column(j), p), h.multiply(norms[i], norms[j]));
                 Apfloat gap = ApfloatMath.abs(h.subtract(cos, target));
                 if (gap.compareTo(worst) >= 0) {

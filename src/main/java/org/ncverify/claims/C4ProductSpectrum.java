@@ -39,9 +39,7 @@ public final class C4ProductSpectrum extends AbstractClaim {
     public Verdict check(Subject subject) {
         Precision p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();
-        ApMatrix u = subject.reference().spectrum().left();
-        ApMatrix v = subject.reference().spectrum().right();
-        ApMatrix b = subject.projectedProduct(u, v);
+        ApMatrix b = subject.projectedProduct();
         int k = b.rows();
         Apfloat[] diag = new Apfloat[k];
         for (int i = 0; i < k; i++) {
@@ -53,7 +51,7 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat worst = gap(diag, target, worstIndex, h);
         Apfloat off = ProductGeometry.offDiagonalNorm(b, p);
         Apfloat s1 = subject.reference().spectrum().singularValue(0);
-        Apfloat scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
+        Apfloat scale = ApfloatMath.max(s1, Apfloat.ONE);
         Apfloat bound = h.divide(h.add(worst, off), scale);
         Tolerance tol = subject.tolerance(10);
         if (tol.admits(bound)) {
@@ -94,23 +92,20 @@ public final class C4ProductSpectrum extends AbstractClaim {
 
     /**
      * The admissible lists of singular values, sorted decreasingly: the reference p*(s_i), and,
-     * for each of the m values with s_i = s_crit (both 0 and the jump minimize phi there), the
-     * lists with j = 0..m of them taken at 0 instead.
+     * for the m values with s_i = s_crit (both 0 and the jump minimize phi there), the lists with
+     * the last j = 1..m of them taken at 0 instead. The values at s_crit are the smallest
+     * positive p* (p* is non-decreasing in s and 0 below s_crit), so every list stays sorted.
      */
     private static List<Apfloat[]> targets(Subject subject) {
         List<ScalarSolution> sol = subject.reference().solutions();
-        int m = (int) sol.stream().filter(x -> x.branch() == Branch.AT_THRESHOLD && x.p().signum() > 0).count();
+        Apfloat[] t = subject.reference().productSingularValues();
         List<Apfloat[]> out = new ArrayList<>();
-        for (int zeroed = 0; zeroed <= m; zeroed++) {
-            Apfloat[] t = new Apfloat[sol.size()];
-            int left = zeroed;
-            for (int i = sol.size() - 1; i >= 0; i--) {
-                boolean drop = left > 0 && sol.get(i).branch() == Branch.AT_THRESHOLD && sol.get(i).p().signum() > 0;
-                t[i] = drop ? Apfloat.ZERO : sol.get(i).p();
-                left -= drop ? 1 : 0;
+        out.add(t.clone());
+        for (int i = sol.size() - 1; i >= 0; i--) {
+            if (sol.get(i).branch() == Branch.AT_THRESHOLD) {
+                t[i] = Apfloat.ZERO;
+                out.add(t.clone());
             }
-            Arrays.sort(t, (x, y) -> y.compareTo(x));
-            out.add(t);
         }
         return out;
     }

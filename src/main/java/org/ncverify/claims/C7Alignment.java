@@ -33,8 +33,7 @@ public final class C7Alignment extends AbstractClaim {
         ApMatrix rows = subject.projectedWeights();
         ApMatrix cols = subject.projectedMeans();
         Reading a = g.literalAlignment(Reading.CONSISTENT, rows, cols, tol);
-        ApMatrix b = subject.projectedProduct(subject.reference().spectrum().left(),
-            subject.reference().spectrum().right());
+        ApMatrix b = subject.projectedProduct();
         Reading c = g.basisFreeProduct(Reading.BASIS_FREE, b, tol);
         Reading ind = g.independent(a,
             () -> g.literalAlignment(Reading.INDEPENDENT, rows, g.independentlyRotated(cols), tol), c);

@@ -83,6 +83,6 @@ final class ProductGeometry {
                 }
             }
         }
-        return s.signum() == 0 ? Apfloat.ZERO : h.sqrt(s);
+        return h.sqrt(s);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
@@ -132,7 +133,7 @@ final class SingularGeometry {
             if (m < 2) {
                 continue;
             }
-            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(rotation(m, seed + b[0]));
+            ApMatrix rotated = xv.block(0, xv.rows(), b[0], b[1]).multiply(rotation(m, seed + b[0], p));
             for (int r = 0; r < xv.rows(); r++) {
                 for (int c = 0; c < m; c++) {
                     e[r][b[0] + c] = rotated.get(r, c);
@@ -164,7 +165,7 @@ final class SingularGeometry {
      * column negated when its determinant is -1 (the sign of the determinant of an orthogonal
      * matrix, +-1, is decided in double by Gaussian elimination with partial pivoting).
      */
-    private ApMatrix rotation(int m, long seed) {
+    static ApMatrix rotation(int m, long seed, Precision p) {
         ApMatrix q = Orthonormal.random(m, m, seed, p);
         double[][] a = q.toDoubleArray();
         int sign = 1;
@@ -221,9 +222,9 @@ final class SingularGeometry {
             worst.offer(h.divide(ApfloatMath.abs(h.subtract(n[i], e[i])), scale),
                 (e[i].signum() == 0 ? "norm of zero " : "norm error of ") + what + " " + (i + 1));
         }
-        for (int i = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++) {
-                Apfloat big = e[i].compareTo(e[j]) >= 0 ? e[i] : e[j];
+        for (int j = 1; j < k; j++) {
+            for (int i = 0; i < j; i++) {
+                Apfloat big = ApfloatMath.max(e[i], e[j]);
                 if (big.signum() > 0) {
                     worst.offer(h.divide(ApfloatMath.abs(gram.get(i, j)), h.multiply(scale, big)),
                         "inner product of " + what + "s " + (i + 1) + ", " + (j + 1));
@@ -263,9 +264,9 @@ final class SingularGeometry {
             Apfloat den = h.multiply(nr, nc);
             // branches that disagree (row switched off, column not, or vice versa) count as cosine 0
             Apfloat cos = den.signum() == 0 || rowOff != colOff ? Apfloat.ZERO : h.divide(ApMatrix.dot(r, c, p), den);
-            minCos = minCos == null || cos.compareTo(minCos) < 0 ? cos : minCos;
+            minCos = minCos == null ? cos : ApfloatMath.min(minCos, cos);
             Apfloat gap = h.subtract(Apfloat.ONE, cos);
-            worst.offer(gap.signum() < 0 ? Apfloat.ZERO : gap, "i = " + (i + 1));
+            worst.offer(ApfloatMath.max(gap, Apfloat.ZERO), "i = " + (i + 1));
         }
         String note = minCos == null ? "nothing to align: no direction survives (or each one at s_crit took the zero branch)"
             : "smallest cosine " + Precision.format(minCos, 6) + worst.note(", 1 - cos largest at ");
@@ -305,21 +306,22 @@ final class SingularGeometry {
                 for (int i = 0; i < ev.length; i++) {
                     Apfloat d = h.divide(ApfloatMath.abs(h.subtract(ev[i], h.multiply(alt[i], alt[i]))),
                         h.multiply(scale, top));
-                    res = d.compareTo(res) > 0 ? d : res;
+                    res = ApfloatMath.max(res, d);
                 }
-                best = best == null || res.compareTo(best) < 0 ? res : best;
+                best = best == null ? res : ApfloatMath.min(best, res);
             }
             worst.offer(best, "eigenvalues of the Gram block of " + describe(b));
         }
-        for (int a = 0; a < blocks.size(); a++) {
-            for (int c = a + 1; c < blocks.size(); c++) {
+        for (int c = 1; c < blocks.size(); c++) {
+            for (int a = 0; a < c; a++) {
                 int[] ba = blocks.get(a);
                 int[] bc = blocks.get(c);
-                Apfloat big = max(t, ba).compareTo(max(t, bc)) >= 0 ? max(t, ba) : max(t, bc);
-                if (max(t, ba).signum() > 0 && max(t, bc).signum() > 0) {
+                Apfloat ta = max(t, ba);
+                Apfloat tc = max(t, bc);
+                if (ta.signum() > 0 && tc.signum() > 0) {
                     Apfloat off = gram.block(ba[0], ba[1], bc[0], bc[1]).frobeniusNorm();
-                    worst.offer(h.divide(off, h.multiply(scale, big)), "coupling of " + describe(ba) + " and "
-                        + describe(bc));
+                    worst.offer(h.divide(off, h.multiply(scale, ApfloatMath.max(ta, tc))), "coupling of "
+                        + describe(ba) + " and " + describe(bc));
                 }
             }
         }
@@ -341,7 +343,7 @@ final class SingularGeometry {
         Apfloat scale = max(pstar, new int[] {0, k});
         if (scale.signum() == 0) {
             Apfloat s1 = subject.reference().spectrum().singularValue(0);
-            scale = s1.compareTo(Apfloat.ONE) > 0 ? s1 : Apfloat.ONE;
+            scale = ApfloatMath.max(s1, Apfloat.ONE);
         }
         Worst worst = new Worst();
         for (int[] blk : blocks) {
@@ -359,9 +361,9 @@ final class SingularGeometry {
                 Apfloat res = Apfloat.ZERO;
                 for (int i = 0; i < ev.length; i++) {
                     Apfloat d = ApfloatMath.abs(h.subtract(ev[i], alt[i]));
-                    res = d.compareTo(res) > 0 ? d : res;
+                    res = ApfloatMath.max(res, d);
                 }
-                best = best == null || res.compareTo(best) < 0 ? res : best;
+                best = best == null ? res : ApfloatMath.min(best, res);
             }
             worst.offer(h.divide(h.add(asym, best), scale), "spectrum and symmetry of block " + describe(blk));
         }
@@ -410,10 +412,7 @@ final class SingularGeometry {
      */
     static Verdict combine(String id, Reading a, Reading b, Reading c, Tolerance tol) {
         boolean literal = a.status() != Status.NOT_APPLICABLE;
-        Apfloat res = c.residual();
-        if (literal && a.residual().compareTo(res) > 0) {
-            res = a.residual();
-        }
+        Apfloat res = literal ? ApfloatMath.max(a.residual(), c.residual()) : c.residual();
         StringBuilder detail = new StringBuilder("status follows readings (a) and (c)");
         if (!literal) {
             detail.append("; (a) and (b) not applicable: ").append(a.note());
@@ -437,31 +436,23 @@ final class SingularGeometry {
     }
 
     private boolean anyEither(int[] b) {
-        for (int i = b[0]; i < b[1]; i++) {
-            if (eitherBranch[i]) {
-                return true;
-            }
-        }
-        return false;
+        return IntStream.range(b[0], b[1]).anyMatch(i -> eitherBranch[i]);
     }
 
-    /** The admissible target lists of block b for the per-index targets t, each sorted decreasingly. */
+    /**
+     * The admissible target lists of block b for the per-index targets t: t on the block, then
+     * with its last j = 1..m values at s_crit set to 0. Each list is sorted decreasingly: t is
+     * constant on a block at s_crit, and on a block cut by the bottleneck its zeros come last.
+     */
     private List<Apfloat[]> alternatives(int[] b, Apfloat[] t) {
-        int m = 0;
-        for (int i = b[0]; i < b[1]; i++) {
-            m += eitherBranch[i] ? 1 : 0;
-        }
+        Apfloat[] alt = Arrays.copyOfRange(t, b[0], b[1]);
         List<Apfloat[]> out = new ArrayList<>();
-        for (int zeroed = 0; zeroed <= m; zeroed++) {
-            Apfloat[] alt = new Apfloat[b[1] - b[0]];
-            int left = zeroed;
-            for (int i = b[1] - 1; i >= b[0]; i--) {
-                boolean drop = left > 0 && eitherBranch[i];
-                alt[i - b[0]] = drop ? Apfloat.ZERO : t[i];
-                left -= drop ? 1 : 0;
+        out.add(alt.clone());
+        for (int i = alt.length - 1; i >= 0; i--) {
+            if (eitherBranch[b[0] + i]) {
+                alt[i] = Apfloat.ZERO;
+                out.add(alt.clone());
             }
-            Arrays.sort(alt, (u, v) -> v.compareTo(u));
-            out.add(alt);
         }
         return out;
     }
@@ -483,7 +474,7 @@ final class SingularGeometry {
     private static Apfloat max(Apfloat[] t, int[] b) {
         Apfloat m = Apfloat.ZERO;
         for (int i = b[0]; i < b[1]; i++) {
-            m = t[i].compareTo(m) > 0 ? t[i] : m;
+            m = ApfloatMath.max(m, t[i]);
         }
         return m;
     }
@@ -502,7 +493,7 @@ final class SingularGeometry {
     }
 
     private Apfloat sqrtNonNegative(Apfloat v) {
-        return v.signum() <= 0 ? Apfloat.ZERO : p.helper().sqrt(v);
+        return p.helper().sqrt(ApfloatMath.max(v, Apfloat.ZERO));
     }
 
     private static String describe(int[] b) {

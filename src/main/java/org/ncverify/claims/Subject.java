@@ -194,24 +194,17 @@ public final class Subject {
     }
 
     /**
-     * B = A^T P C for K x K matrices A, C (e.g. U^T P V), associated as (A^T W)(X C) when
-     * d &lt; K (3 K^2 d products instead of K^2 d + 2 K^3). For the reference pair (A, C) = (U, V)
-     * (the very matrices of {@code reference().spectrum()}) B = (U^T W)(X V) is computed once
-     * from the cached U^T W and X V (which C5-C7 use too) and shared by C4 and C7.
+     * B = U^T P V, U, V the reference's singular vectors of Yhat (the very matrices of {@code
+     * reference().spectrum()}): computed once as (U^T W)(X V) from the cached U^T W and X V
+     * (which C5-C7 use too; 3 K^2 d products instead of K^2 d + 2 K^3 when d &lt; K) and shared
+     * by C4 and C7.
      */
-    public ApMatrix projectedProduct(ApMatrix a, ApMatrix c) {
-        boolean referencePair = a == reference.spectrum().left() && c == reference.spectrum().right();
-        if (referencePair) {
-            ApMatrix b = referenceProjection;
-            if (b == null) {
-                b = projectedWeights().multiply(projectedMeans());
-                referenceProjection = b;
-            }
-            return b;
+    public ApMatrix projectedProduct() {
+        ApMatrix b = referenceProjection;
+        if (b == null) {
+            b = projectedWeights().multiply(projectedMeans());
+            referenceProjection = b;
         }
-        if (instance.dim() < instance.classes()) {
-            return a.transpose().multiply(weightProduct()).multiply(centredMeans().multiply(c));
-        }
-        return a.transpose().multiply(product()).multiply(c);
+        return b;
     }
 }

@@ -236,6 +236,18 @@ abstract class AbstractClaimContract {
         return rightTransformed(x, v.multiply(swap(v.rows(), i, j, v.precision())).multiply(v.transpose()));
     }
 
+    /** W_L -&gt; U E U^T W_L (E a K x K matrix): U^T W_L...W_1 becomes E U^T W_L...W_1, and B = U^T P V becomes E B. */
+    static Point leftInBasisU(Point x, ClosedForm cf, ApMatrix e) {
+        ApMatrix u = cf.spectrum().left();
+        return x.withWeight(x.depth(), u.multiply(e).multiply(u.transpose()).multiply(x.weight(x.depth())));
+    }
+
+    /** I + c e_i e_j^T (k x k). */
+    static ApMatrix elementary(int k, int i, int j, Apfloat c, Precision p) {
+        ApMatrix id = ApMatrix.identity(k, p);
+        return id.with(i, j, p.helper().add(id.get(i, j), c));
+    }
+
     /** W_L -&gt; (I - 2 u_i u_i^T) W_L: row i of U^T W negated (cosine -1 with column i of X V). */
     static Point flippedLeftDirection(Point x, ClosedForm cf, int i) {
         ApMatrix u = cf.spectrum().left();
