@@ -75,6 +75,30 @@ class C13IndependentOptimalityTest {
         assertEquals(C13IndependentOptimality.BEST_MATCHES, v.reading(), v::toString);
     }
 
+    /** A run above f* does not become the best one: the lowest run is, and nothing is below f*. */
+    @Test
+    void theBestRunIsTheLowestOne() {
+        List<RunSummary> runs = new ArrayList<>(honest.runs());
+        runs.add(withValue(honest.best(), cf.objective().doubleValue() * (1 + 1e-3)));
+        Verdict v = judge(honest, runs);
+        assertEquals(Status.PASS, v.status(), v::toString);
+        // honest runs may end below f* by their rounding; the lowest is then the best run, never run 99
+        assertTrue(v.detail().contains("none below f*") || v.detail().contains("run " + honest.best().start() + " is lowest"),
+            v::toString);
+        assertTrue(v.detail().contains("run " + honest.best().start() + ": f(x_best)"), v::toString);
+    }
+
+    /** The judged point must be the best run's end point: a best run reporting another value FAILs that part. */
+    @Test
+    void aCandidateThatIsNotTheBestRunsEndPointFails() {
+        RunSummary best = honest.best();
+        List<RunSummary> runs = List.of(withValue(best, cf.objective().doubleValue() * (1 + 1e-6)));
+        Verdict v = judge(honest, runs);
+        assertEquals(Status.FAIL, v.status(), v::toString);
+        assertEquals(C13IndependentOptimality.CANDIDATE_IS_BEST, v.reading(), v::toString);
+        assertTrue(v.detail().contains(C13IndependentOptimality.NO_RUN_BELOW + ": PASS"), v::toString);
+    }
+
     @Test
     void nanRunIsFail() {
         List<RunSummary> runs = new ArrayList<>(honest.runs());
