@@ -11,7 +11,6 @@ import org.ncverify.theory.ClosedForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,9 +31,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    @Option(names = "--rotation-seed", paramLabel = "seed",
-        description = "build the minimizer with seeded random orthonormal frames R_0..R_{L-1} instead of unit vectors")
-    Long rotationSeed;
+    @Mixin
+    FrameOption frames;
 
     @Spec
     CommandSpec spec;
@@ -45,8 +43,7 @@ public final class SolveCommand implements Callable<Integer> {
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
         long t0 = System.nanoTime();
-        ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)
-            : ClosedForm.rotated(instance, precision, rotationSeed);
+        ClosedForm cf = frames.closedForm(instance, precision);
         List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf));
         double seconds = (System.nanoTime() - t0) / 1e9;
         SolveOutput out = new SolveOutput(cf, verdicts, seconds);

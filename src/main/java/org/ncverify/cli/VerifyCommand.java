@@ -14,7 +14,6 @@ import org.ncverify.theory.ClosedForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,9 +33,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    @Option(names = "--rotation-seed", paramLabel = "seed",
-        description = "judge the minimizer built with seeded random orthonormal frames R_0..R_{L-1}")
-    Long rotationSeed;
+    @Mixin
+    FrameOption frames;
 
     @Spec
     CommandSpec spec;
@@ -47,8 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
         Precision precision = options.precision();
         long t0 = System.nanoTime();
-        ClosedForm cf = rotationSeed == null ? ClosedForm.of(instance, precision)
-            : ClosedForm.rotated(instance, precision, rotationSeed);
+        ClosedForm cf = frames.closedForm(instance, precision);
         Catalogue catalogue = Catalogue.all();
         List<Verdict> verdicts = catalogue.run(Subject.ofClosedForm(cf));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -62,7 +59,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Instance inst = cf.instance();
         StringBuilder b = new StringBuilder();
         b.append("ncverify verify ").append(inst.describe()).append(" --digits ").append(cf.precision().digits())
-            .append(rotationSeed == null ? "" : " --rotation-seed " + rotationSeed).append('\n');
+            .append(frames.rotationSeed == null ? "" : " --rotation-seed " + frames.rotationSeed).append('\n');
         b.append(String.format("K = %d, N = %d, L = %d, bottleneck r = %d, surviving directions (p* > 0) = %d%n%n",
             inst.classes(), inst.total(), inst.depth(), inst.bottleneck(), cf.survivingDirections()));
         b.append(Verdicts.table(verdicts));
@@ -74,8 +71,8 @@ public final class VerifyCommand implements Callable<Integer> {
         ObjectNode root = Json.root();
         Json.instance(root, cf.instance());
         root.put("digits", cf.precision().digits());
-        if (rotationSeed != null) {
-            root.put("rotationSeed", rotationSeed);
+        if (frames.rotationSeed != null) {
+            root.put("rotationSeed", frames.rotationSeed);
         }
         root.put("survivingDirections", cf.survivingDirections());
         ArrayNode claims = root.putArray("claims");
