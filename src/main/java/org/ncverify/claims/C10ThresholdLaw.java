@@ -46,8 +46,10 @@ public final class C10ThresholdLaw extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         ClosedForm ref = subject.reference();
+        // C10 judges the reference (the law and its solutions), which carries the working digits
+        // P + G whatever the candidate: an optimizer's double point does not loosen it
         return judge(ref.law(), ref.solutions(), ref.spectrum().certificate(), subject.instance().bottleneck(),
-            subject.digits());
+            (int) ref.precision().working());
     }
 
     /**

@@ -60,4 +60,15 @@ class GradientToleranceTest {
         // the slack is capped at half the digits, as for any candidate
         assertTrue(s.tolerance(40).origin().contains("10^-(P-15)"), s.tolerance(40)::origin);
     }
+
+    /** C8 and C10 judge the reference, not the double point: their tolerances stay at the reference's digits. */
+    @Test
+    void claimsAboutTheReferenceKeepItsPrecision() {
+        Subject s = subject(converged);
+        for (Claim c : new Claim[] {new C8YhatSpectrum(), new C10ThresholdLaw()}) {
+            Verdict v = Catalogue.run(c, s);
+            assertEquals(Status.PASS, v.status(), v::toString);
+            assertTrue(v.tolerance().value().doubleValue() <= 1e-30, v::toString);
+        }
+    }
 }
