@@ -7,14 +7,13 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apfloat.Aprational;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
-import org.ncverify.sampling.NearThreshold;
+import org.ncverify.support.ExactThreshold;
 import org.ncverify.theory.ClosedForm;
 import org.ncverify.theory.ScalarLaw;
 
@@ -88,8 +87,7 @@ class ClaimPropertyRegressionTest {
     })
     void thresholdPowerIsTheExactRational(String flags) {
         Instance inst = parse(flags);
-        Aprational[] lw = IntStream.rangeClosed(1, inst.depth()).mapToObj(inst::lambdaW).toArray(Aprational[]::new);
-        BigInteger[] exact = NearThreshold.thresholdPower(inst.depth(), inst.total(), inst.lambdaH(), lw);
+        BigInteger[] exact = ExactThreshold.power(inst);
         Aprational got = ScalarLaw.of(inst, Precision.of(ClaimPropertiesTest.DIGITS)).thresholdPower();
         assertEquals(exact[0].multiply(got.denominator().toBigInteger()), exact[1].multiply(got.numerator().toBigInteger()),
             () -> "s_crit^(2L) = " + got + ", exactly " + exact[0] + "/" + exact[1]);

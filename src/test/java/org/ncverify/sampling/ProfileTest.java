@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.spectrum.YhatSpectrum;
+import org.ncverify.support.ExactThreshold;
 import org.ncverify.support.Ties;
 import org.ncverify.theory.ClosedForm;
 import org.ncverify.theory.ScalarLaw;
@@ -219,15 +220,9 @@ class ProfileTest {
         }
     }
 
-    /**
-     * s_crit from s_crit^(2L) = N^(L+1) C_L lambda_H prod lambda_W, the fraction formed in
-     * BigInteger (not with ScalarLaw, whose Aprational product can be wrong, see
-     * ClaimPropertyRegressionTest), then one root at 80 digits.
-     */
+    /** s_crit from the independent BigInteger reference (not from ScalarLaw, which it checks). */
     static Apfloat exactThreshold(Instance inst) {
-        Aprational[] lw = IntStream.rangeClosed(1, inst.depth()).mapToObj(inst::lambdaW).toArray(Aprational[]::new);
-        Apfloat power = NearThreshold.quotient(NearThreshold.thresholdPower(inst.depth(), inst.total(), inst.lambdaH(), lw), P80);
-        return P80.helper().root(power, 2L * inst.depth());
+        return ExactThreshold.threshold(inst, P80);
     }
 
     @Test
