@@ -147,7 +147,7 @@ public final class Subject {
     public ApMatrix centredMeans() {
         ApMatrix x = centredMeans;
         if (x == null) {
-            x = ProductGeometry.centredMeans(instance, classMeans(), precision());
+            x = Point.centredMeans(instance, classMeans(), precision());
             centredMeans = x;
         }
         return x;
@@ -157,7 +157,7 @@ public final class Subject {
     public ApMatrix weightProduct() {
         ApMatrix w = weightProduct;
         if (w == null) {
-            w = ProductGeometry.weightProduct(candidate, precision());
+            w = candidate.weightProduct(precision());
             weightProduct = w;
         }
         return w;

@@ -293,6 +293,42 @@ public final class Point {
         return ApMatrix.fromColumns(cols, p);
     }
 
+    /**
+     * X = Mbar D = (M - h_G 1^T) diag(sqrt n) (d x K), h_G = M n / N, from class means M (d x K)
+     * at precision p (pass {@link #classMeans(Precision)}, or a copy already at hand).
+     */
+    public static ApMatrix centredMeans(Instance inst, ApMatrix means, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        int k = inst.classes();
+        Apfloat[] w = new Apfloat[k];
+        Apfloat[] sq = new Apfloat[k];
+        Apfloat n = p.of(inst.total());
+        for (int c = 0; c < k; c++) {
+            Apfloat nc = p.of(inst.size(c));
+            w[c] = h.divide(nc, n);
+            sq[c] = h.sqrt(nc);
+        }
+        Apfloat[] hg = means.multiply(w);
+        Apfloat[][] cols = new Apfloat[k][];
+        for (int c = 0; c < k; c++) {
+            Apfloat[] col = means.column(c);
+            for (int i = 0; i < col.length; i++) {
+                col[i] = h.subtract(col[i], hg[i]);
+            }
+            cols[c] = col;
+        }
+        return ApMatrix.fromColumns(cols, p).scaleColumns(sq);
+    }
+
+    /** W_L ... W_1 (K x d), every factor taken to precision p first. */
+    public ApMatrix weightProduct(Precision p) {
+        ApMatrix acc = weight(1).withPrecision(p);
+        for (int l = 2; l <= depth(); l++) {
+            acc = weight(l).withPrecision(p).multiply(acc);
+        }
+        return acc;
+    }
+
     /** The class (0-based) of sample i, 0 <= i < N, samples grouped by class. */
     public int classOfSample(long sampleIndex) {
         long start = 0;

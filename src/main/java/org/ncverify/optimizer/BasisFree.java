@@ -2,7 +2,6 @@ package org.ncverify.optimizer;
 
 import org.apfloat.Apfloat;
 import org.apfloat.FixedPrecisionApfloatHelper;
-import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
@@ -12,15 +11,16 @@ import org.ncverify.model.Point;
  * compared with the closed form although the two sit at different points of the orbit of
  * minimizers (see {@link Polish}):
  * <ul>
- *   <li>X = Mbar D = M Yhat (d x K): the centred class means times D = diag(sqrt n), since
- *       M (I - n 1^T / N) = M - h_G 1^T and Yhat = (I - n 1^T / N) D;</li>
+ *   <li>X = Mbar D = M Yhat (d x K): the centred class means times D = diag(sqrt n)
+ *       ({@link Point#centredMeans});</li>
  *   <li>the product P = W_L ... W_1 X (K x K), unchanged by every gauge rotation;</li>
  *   <li>the Gram matrices G_W = (W_L...W_1)(W_L...W_1)^T and G_X = X^T X (K x K): a rotation
  *       Q of the feature space maps W_L...W_1 to (W_L...W_1) Q^T and X to Q X, and the hidden
  *       rotations cancel inside the product.</li>
  * </ul>
  * At the closed form P = U diag(p*) V^T, G_W = U diag(prod_l a_{W_l,i}^2) U^T and
- * G_X = V diag(a_{H,i}^2) V^T, unique even under tied singular values. Immutable.
+ * G_X = V diag(a_{H,i}^2) V^T, the same for every basis of a tied block (but not unique when a
+ * bottleneck cuts a tied block or a tied block sits at s_crit: proofs-notes/C5-left-geometry.md). Immutable.
  */
 public final class BasisFree {
     private final ApMatrix product;
@@ -37,29 +37,9 @@ public final class BasisFree {
 
     /** The quantities of x computed at precision p (x's entries re-rounded to p). */
     public static BasisFree of(Point x, Precision p) {
-        Instance inst = x.instance();
-        ApMatrix centred = x.classMeans().withPrecision(p).multiply(yhat(inst, p));
-        ApMatrix w = x.weight(1).withPrecision(p);
-        for (int l = 2; l <= x.depth(); l++) {
-            w = x.weight(l).withPrecision(p).multiply(w);
-        }
+        ApMatrix centred = Point.centredMeans(x.instance(), x.classMeans(p), p);
+        ApMatrix w = x.weightProduct(p);
         return new BasisFree(w.multiply(centred), w.multiply(w.transpose()), centred.transpose().multiply(centred), p);
-    }
-
-    /** Yhat = (I - n 1^T / N) D, entries (delta_ij - n_i / N) sqrt(n_j). */
-    static ApMatrix yhat(Instance inst, Precision p) {
-        FixedPrecisionApfloatHelper h = p.helper();
-        int k = inst.classes();
-        Apfloat n = p.of(inst.total());
-        Apfloat[][] y = new Apfloat[k][k];
-        for (int j = 0; j < k; j++) {
-            Apfloat root = h.sqrt(p.of(inst.size(j)));
-            for (int i = 0; i < k; i++) {
-                Apfloat c = h.divide(p.of(inst.size(i)), n);
-                y[i][j] = h.multiply(i == j ? h.subtract(Apfloat.ONE, c) : h.negate(c), root);
-            }
-        }
-        return ApMatrix.of(y, p);
     }
 
     /** P = W_L ... W_1 X (K x K). */

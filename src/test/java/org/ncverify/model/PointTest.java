@@ -102,4 +102,36 @@ class PointTest {
         b[0] = new Apfloat(12345);
         assertEquals(before, y.bias()[0]);
     }
+
+    /**
+     * X = Mbar D: X sqrt(n) = Mbar n = 0 (the weighted centre is removed), and adding one vector
+     * to every class mean leaves X unchanged; W_L ... W_1 is the product of the layers.
+     */
+    @Test
+    void centredMeansAndWeightProduct() {
+        Precision p = Precision.of(40);
+        Instance inst = ModelFixtures.small();
+        Point x = ModelFixtures.randomMeansPoint(inst, new Random(17), p);
+        ApMatrix m = x.classMeans(p);
+        ApMatrix centred = Point.centredMeans(inst, m, p);
+        Apfloat[] sqrtN = new Apfloat[inst.classes()];
+        Apfloat[] ones = new Apfloat[inst.classes()];
+        for (int c = 0; c < sqrtN.length; c++) {
+            sqrtN[c] = p.helper().sqrt(p.of(inst.size(c)));
+            ones[c] = Apfloat.ONE;
+        }
+        Apfloat scale = m.frobeniusNorm();
+        for (Apfloat v : centred.multiply(sqrtN)) {
+            assertTrue(v.doubleValue() == 0 || Math.abs(v.doubleValue()) < 1e-35 * scale.doubleValue() * inst.total(), v::toString);
+        }
+        ApMatrix shift = ApMatrix.fromColumns(new Apfloat[][] {m.column(0)}, p).multiply(ApMatrix.fromColumns(new Apfloat[][] {ones}, p).transpose());
+        ApMatrix moved = Point.centredMeans(inst, m.add(shift), p);
+        assertTrue(moved.subtract(centred).frobeniusNorm().doubleValue() < 1e-35 * scale.doubleValue(), "X depends on h_G");
+        ApMatrix w = x.weight(1);
+        for (int l = 2; l <= x.depth(); l++) {
+            w = x.weight(l).multiply(w);
+        }
+        assertTrue(x.weightProduct(p).subtract(w).frobeniusNorm().doubleValue() < 1e-35 * w.frobeniusNorm().doubleValue());
+        assertEquals(inst.classes(), x.weightProduct(p).rows());
+    }
 }
