@@ -6,8 +6,9 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
-import org.ncverify.optimizer.DoublePoints;
-import org.ncverify.optimizer.RunSummary;
+import org.ncverify.runs.DoublePoints;
+import org.ncverify.runs.RunSummary;
+import org.ncverify.optim.FullObjective;
 
 /**
  * C13, independent optimality: no run of an independent optimizer on the full f (all N
@@ -21,7 +22,7 @@ import org.ncverify.optimizer.RunSummary;
  * <ol>
  * <li><b>no run below f*</b>: residual max_r max(0, f* - f_r) / f*, with f_r the run's final
  *     value computed in double; tolerance max_r B_r / f* + 10^-(P-10), B_r the run's rounding
- *     bound ({@link org.ncverify.optimizer.FullObjective#valueErrorBound}). A run below this
+ *     bound ({@link org.ncverify.optim.FullObjective#valueErrorBound}). A run below this
  *     would be a point with f &lt; f*, refuting the theorem (or C3's formula);</li>
  * <li><b>best run matches f*</b>: residual |f(x_best) - f*| / f* with f(x_best) evaluated at
  *     precision P from the candidate's exact binary entries; tolerance {@code subject.tolerance(10)}

@@ -8,7 +8,7 @@ import org.ncverify.linalg.Precision;
 import org.ncverify.model.Evaluation;
 import org.ncverify.model.Objective;
 import org.ncverify.model.Point;
-import org.ncverify.optimizer.RunSummary;
+import org.ncverify.runs.RunSummary;
 import org.ncverify.theory.ClosedForm;
 
 /**

@@ -7,10 +7,11 @@ import java.util.Map;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
-import org.ncverify.optimizer.MultiStartResult;
-import org.ncverify.optimizer.RunSummary;
-import org.ncverify.optimizer.StartClass;
+import org.ncverify.runs.MultiStartResult;
+import org.ncverify.runs.RunSummary;
+import org.ncverify.runs.StartClass;
 import org.ncverify.theory.ClosedForm;
+import org.ncverify.runs.RunClassifier;
 
 /**
  * The result of {@code optimize}: per start the final gap, classification, iterations and
@@ -40,7 +41,7 @@ final class OptimizeOutput {
         root.put("variables", OptimizeCommand.variables(inst));
         root.put("objective", cf.precision().format(cf.objective()));
         root.put("survivingDirections", cf.survivingDirections());
-        root.put("globalGap", org.ncverify.optimizer.RunClassifier.GLOBAL_GAP);
+        root.put("globalGap", org.ncverify.runs.RunClassifier.GLOBAL_GAP);
         ArrayNode runs = root.putArray("runs");
         for (RunSummary r : result.runs()) {
             ObjectNode o = runs.addObject();

@@ -7,9 +7,9 @@ import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
-import org.ncverify.optimizer.BasisFree;
-import org.ncverify.optimizer.Polish;
-import org.ncverify.optimizer.PolishResult;
+import org.ncverify.polish.BasisFree;
+import org.ncverify.polish.Polish;
+import org.ncverify.polish.PolishResult;
 import org.ncverify.theory.ClosedForm;
 
 /**

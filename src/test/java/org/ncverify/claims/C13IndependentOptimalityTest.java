@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ncverify.linalg.Precision;
-import org.ncverify.optimizer.LbfgsOptions;
-import org.ncverify.optimizer.LbfgsResult;
-import org.ncverify.optimizer.MultiStart;
-import org.ncverify.optimizer.MultiStartResult;
-import org.ncverify.optimizer.RunSummary;
-import org.ncverify.optimizer.StartClass;
+import org.ncverify.optim.LbfgsOptions;
+import org.ncverify.optim.LbfgsResult;
+import org.ncverify.runs.MultiStart;
+import org.ncverify.runs.MultiStartResult;
+import org.ncverify.runs.RunSummary;
+import org.ncverify.runs.StartClass;
 import org.ncverify.support.Instances;
 import org.ncverify.theory.ClosedForm;
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
-import org.ncverify.optimizer.LbfgsOptions;
-import org.ncverify.optimizer.MultiStart;
-import org.ncverify.optimizer.MultiStartResult;
+import org.ncverify.optim.LbfgsOptions;
+import org.ncverify.runs.MultiStart;
+import org.ncverify.runs.MultiStartResult;
 import org.ncverify.support.Instances;
 import org.ncverify.theory.ClosedForm;
 

@@ -1,0 +1,133 @@
+package org.ncverify.polish;
+
+import java.time.Duration;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.ncverify.linalg.Precision;
+import org.ncverify.model.Point;
+
+/**
+ * The outcome of {@link Polish#refine}: the refined point (one feature column per sample, at
+ * the working precision), f there, the final gradient norm (absolute and relative to
+ * {@link org.ncverify.model.Gradient#scale()}), the counts of Newton steps, Hessian-vector
+ * products and objective evaluations, the wall time, the trace of gradient norms (one entry
+ * per visited iterate, the start first) and why the iteration stopped. Immutable.
+ */
+public final class PolishResult {
+    /** Why the iteration stopped. */
+    public enum Stop {
+        /** The gradient norm reached the target (absolute and relative). */
+        CONVERGED,
+        /** The Newton step budget ran out. */
+        ITERATION_BUDGET,
+        /** The Hessian-vector product budget ran out. */
+        PRODUCT_BUDGET,
+        /** No step length along the Newton-CG direction decreased f (down to its rounding level). */
+        LINE_SEARCH_FAILED
+    }
+
+    private final Point point;
+    private final Precision precision;
+    private final Apfloat value;
+    private final Apfloat gradientNorm;
+    private final Apfloat relativeGradientNorm;
+    private final Apfloat gradientFloor;
+    private final int iterations;
+    private final int hessianProducts;
+    private final int evaluations;
+    private final Duration wallTime;
+    private final List<Apfloat> trace;
+    private final Stop stop;
+
+    PolishResult(Point point, Precision precision, Apfloat value, Apfloat gradientNorm, Apfloat relativeGradientNorm,
+                 Apfloat gradientFloor, int iterations, int hessianProducts, int evaluations, Duration wallTime,
+                 List<Apfloat> trace, Stop stop) {
+        this.point = point;
+        this.precision = precision;
+        this.value = value;
+        this.gradientNorm = gradientNorm;
+        this.relativeGradientNorm = relativeGradientNorm;
+        this.gradientFloor = gradientFloor;
+        this.iterations = iterations;
+        this.hessianProducts = hessianProducts;
+        this.evaluations = evaluations;
+        this.wallTime = wallTime;
+        this.trace = List.copyOf(trace);
+        this.stop = stop;
+    }
+
+    /** The refined point (multiplicities 1, at {@link #precision()}). */
+    public Point point() {
+        return point;
+    }
+
+    /** The working precision of the polish. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** f at the refined point. */
+    public Apfloat value() {
+        return value;
+    }
+
+    /** ||grad f|| at the refined point (all N sample columns). */
+    public Apfloat gradientNorm() {
+        return gradientNorm;
+    }
+
+    /** ||grad f|| / scale at the refined point. */
+    public Apfloat relativeGradientNorm() {
+        return relativeGradientNorm;
+    }
+
+    /**
+     * eps * scale at the refined point (eps = 10^-(P+G)): the rounding level of the computed
+     * gradient. A {@link #gradientNorm()} below it (even an exact 0, which happens when a
+     * Newton step lands below it) means "stationary to working precision", nothing smaller.
+     */
+    public Apfloat gradientFloor() {
+        return gradientFloor;
+    }
+
+    /** Newton steps taken. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Hessian-vector products used (by the CG inner solves). */
+    public int hessianProducts() {
+        return hessianProducts;
+    }
+
+    /** Evaluations of f and its gradient (start and line-search trials). */
+    public int evaluations() {
+        return evaluations;
+    }
+
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    /** ||grad f|| at the start and after each Newton step (unmodifiable). */
+    public List<Apfloat> trace() {
+        return trace;
+    }
+
+    public Stop stop() {
+        return stop;
+    }
+
+    /** True when the target was reached. */
+    public boolean converged() {
+        return stop == Stop.CONVERGED;
+    }
+
+    @Override
+    public String toString() {
+        return "PolishResult[" + stop + ", |grad|=" + Precision.formatScientific(gradientNorm, 3)
+            + ", rel=" + Precision.formatScientific(relativeGradientNorm, 3)
+            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", iterations=" + iterations
+            + ", Hv=" + hessianProducts + ", evaluations=" + evaluations + ", " + wallTime.toMillis() + " ms]";
+    }
+}

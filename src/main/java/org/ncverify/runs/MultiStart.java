@@ -1,0 +1,95 @@
+package org.ncverify.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ncverify.instance.Instance;
+import org.ncverify.theory.ClosedForm;
+import org.ncverify.optim.FullObjective;
+import org.ncverify.optim.Lbfgs;
+import org.ncverify.optim.LbfgsOptions;
+import org.ncverify.optim.LbfgsResult;
+
+/**
+ * Multi-start L-BFGS on the {@link FullObjective}: start i (0-based) draws every variable
+ * from N(0, 1) times scale_i = scales[i mod scales.length], with a {@link SplittableRandom}
+ * seeded by seed + i, and runs {@link Lbfgs}. Each run is classified against the closed
+ * form's f* and surviving directions (the optimizer itself never sees the theory: f* is used
+ * only to time and classify). Sequential and deterministic for a given seed (up to the wall
+ * times).
+ */
+public final class MultiStart {
+    private final int starts;
+    private final long seed;
+    private final double[] scales;
+    private final LbfgsOptions options;
+
+    /**
+     * @param starts  number of starts, &gt;= 1
+     * @param seed    base seed
+     * @param scales  one or more positive initialisation scales, used in turn
+     * @param options L-BFGS settings
+     */
+    public MultiStart(int starts, long seed, double[] scales, LbfgsOptions options) {
+        if (starts < 1) {
+            throw new IllegalArgumentException("--starts = " + starts + ": must be >= 1");
+        }
+        if (scales == null || scales.length == 0) {
+            throw new IllegalArgumentException("--init-scale: at least one scale is required");
+        }
+        for (int i = 0; i < scales.length; i++) {
+            if (!(scales[i] > 0) || Double.isInfinite(scales[i])) {
+                throw new IllegalArgumentException("--init-scale[" + i + "] = " + scales[i] + ": must be a positive number");
+            }
+        }
+        this.starts = starts;
+        this.seed = seed;
+        this.scales = scales.clone();
+        this.options = options;
+    }
+
+    /** The start point of start i: N(0, 1) * scale, seeded by seed + i. */
+    public static double[] startPoint(int size, long seed, double scale) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rnd.nextGaussian() * scale;
+        }
+        return x;
+    }
+
+    /** Runs every start on the instance of the reference and classifies it. */
+    public MultiStartResult run(ClosedForm reference) {
+        Instance inst = reference.instance();
+        FullObjective f = FullObjective.of(inst);
+        double fStar = reference.objective().doubleValue();
+        RunClassifier classifier = new RunClassifier(f, inst.sizes(), fStar,
+            reference.spectrum().singularValue(0).doubleValue(), reference.survivingDirections());
+        Lbfgs lbfgs = new Lbfgs(options);
+        List<RunSummary> runs = new ArrayList<>();
+        double[] best = null;
+        int bestIndex = -1;
+        for (int i = 0; i < starts; i++) {
+            long s = seed + i;
+            double scale = scales[i % scales.length];
+            double[] x0 = startPoint(f.size(), s, scale);
+            double[] hit = {Double.NaN, -1};
+            LbfgsResult r = lbfgs.minimize(f, x0, (k, v, g, t) -> {
+                if (hit[1] < 0 && Math.abs(classifier.relativeGap(v)) < RunClassifier.GLOBAL_GAP) {
+                    hit[0] = t / 1e9;
+                    hit[1] = k;
+                }
+            });
+            double[] x = r.point();
+            StartClass cls = classifier.classify(x, r.value(), r.stop());
+            runs.add(new RunSummary(i, s, scale, r.value(), f.valueErrorBound(x), classifier.relativeGap(r.value()),
+                r.gradientNorm(), r.iterations(), r.evaluations(), r.seconds(), hit[0], (int) hit[1], r.stop(), cls,
+                classifier.directions(x), r.trace()));
+            if (Double.isFinite(r.value()) && (bestIndex < 0 || r.value() < runs.get(bestIndex).value())) {
+                bestIndex = i;
+                best = x;
+            }
+        }
+        return new MultiStartResult(reference, runs, bestIndex, best);
+    }
+}
