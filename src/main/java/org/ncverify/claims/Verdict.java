@@ -66,6 +66,19 @@ public final class Verdict {
         return new Verdict(claimId, Status.FAIL, null, null, "-", "non-finite or undefined value: " + detail);
     }
 
+    /**
+     * INCONCLUSIVE: the residual was measured (it may be null when none could be) but the
+     * candidate's distance to the minimizer set cannot be bounded, so the tolerance would not be
+     * sound; {@code reason} says why (not converged, near-degenerate curvature).
+     */
+    public static Verdict inconclusive(String claimId, Apfloat residual, Tolerance tolerance, String reading,
+                                       String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException(claimId + ": an INCONCLUSIVE verdict needs its reason");
+        }
+        return new Verdict(claimId, Status.INCONCLUSIVE, residual, tolerance, reading, reason);
+    }
+
     /** The claim's hypotheses do not hold. */
     public static Verdict notApplicable(String claimId, String reason) {
         return new Verdict(claimId, Status.NOT_APPLICABLE, null, null, "-", reason);

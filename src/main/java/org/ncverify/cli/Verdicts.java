@@ -64,11 +64,17 @@ final class Verdicts {
         return verdicts.stream().anyMatch(v -> v.status() == Status.FAIL) ? 1 : 0;
     }
 
-    /** "12 claims: 9 PASS, 0 FAIL, 3 NOT_APPLICABLE". */
+    /** "12 claims: 9 PASS, 0 FAIL, 3 NOT_APPLICABLE" (", 1 INCONCLUSIVE" when there are any). */
     static String summary(List<Verdict> verdicts) {
-        long pass = verdicts.stream().filter(v -> v.status() == Status.PASS).count();
-        long fail = verdicts.stream().filter(v -> v.status() == Status.FAIL).count();
-        long na = verdicts.size() - pass - fail;
-        return verdicts.size() + " claims: " + pass + " PASS, " + fail + " FAIL, " + na + " NOT_APPLICABLE";
+        long pass = count(verdicts, Status.PASS);
+        long fail = count(verdicts, Status.FAIL);
+        long na = count(verdicts, Status.NOT_APPLICABLE);
+        long inconclusive = count(verdicts, Status.INCONCLUSIVE);
+        return verdicts.size() + " claims: " + pass + " PASS, " + fail + " FAIL, " + na + " NOT_APPLICABLE"
+            + (inconclusive > 0 ? ", " + inconclusive + " INCONCLUSIVE" : "");
+    }
+
+    private static long count(List<Verdict> verdicts, Status status) {
+        return verdicts.stream().filter(v -> v.status() == status).count();
     }
 }
