@@ -1,8 +1,11 @@
 package org.ncverify.claims;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apfloat.ApfloatRuntimeException;
+import org.ncverify.instance.InputException;
 
 /**
  * The claims in catalogue order, and the one place where a check is run: an arithmetic
@@ -33,8 +36,35 @@ public final class Catalogue {
             new C12BalancedLimit(), new C13IndependentOptimality()));
     }
 
+    /**
+     * The claims of {@link #all()} whose ids are listed, in catalogue order (not in the order of
+     * {@code ids}; an id listed twice selects its claim once).
+     *
+     * @throws InputException when {@code ids} is empty or names an id that is not in the
+     *                        catalogue (the message names the id and lists the known ones)
+     */
+    public static Catalogue of(List<String> ids) {
+        Catalogue every = all();
+        String known = String.join(", ", every.ids());
+        if (ids == null || ids.isEmpty()) {
+            throw new InputException("no claim id given: expected some of " + known);
+        }
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        for (String id : wanted) {
+            if (!every.ids().contains(id)) {
+                throw new InputException("unknown claim id '" + id + "': the catalogue has " + known);
+            }
+        }
+        return new Catalogue(every.claims.stream().filter(c -> wanted.contains(c.id())).toList());
+    }
+
     public List<Claim> claims() {
         return claims;
+    }
+
+    /** The ids of the claims, in order. */
+    public List<String> ids() {
+        return claims.stream().map(Claim::id).toList();
     }
 
     /** Runs every claim on the subject, in order. */

@@ -1,18 +1,13 @@
 package org.ncverify.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
-import org.ncverify.claims.Subject;
-import org.ncverify.claims.Verdict;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
-import org.ncverify.optim.LbfgsOptions;
-import org.ncverify.runs.MultiStart;
-import org.ncverify.runs.MultiStartResult;
 import org.ncverify.polish.Polish;
-import org.ncverify.theory.ClosedForm;
+import org.ncverify.results.OptimizeResult;
+import org.ncverify.results.OptimizeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,14 +17,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ncverify optimize}: an independent multi-start L-BFGS on the full objective (all N
  * feature columns, double precision), each start classified against the closed form's f*, and
- * the best run's point judged by every claim of {@link Catalogue#all()} with tolerances derived
- * from its gradient norm (C13 included).
+ * the best run's point judged by every claim of {@link Catalogue#all()} (or those named by
+ * --claims) with tolerances derived from its gradient norm (C13 included).
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
     description = "Minimize the full objective by multi-start L-BFGS from seeded random starts, classify the runs"
         + " against f*, and judge the best run by the claims (C13: independent optimality).",
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:no claim FAILs", "1:some claim FAILs", "2:bad input", "70:internal error"})
+    exitCodeList = {"0:no claim FAILs (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs", "2:bad input", "70:internal error"})
 public final class OptimizeCommand implements Callable<Integer> {
     /** Largest number of variables sum_l d_l d_{l-1} + d N + K accepted. */
     static final long MAX_VARIABLES = 20_000_000L;
@@ -60,12 +55,16 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    ClaimsOption claims;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = output.format();
+        output.format();
+        Catalogue catalogue = claims.catalogue();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "optimize");
         Precision precision = options.precision();
         int s = InstanceOptions.parseInt("--starts", starts);
@@ -85,34 +84,13 @@ public final class OptimizeCommand implements Callable<Integer> {
                 throw new InputException("--polish: " + e.getMessage());
             }
         }
-        long variables = variables(instance);
+        long variables = OptimizeResult.variables(instance);
         if (variables > MAX_VARIABLES) {
             throw new InputException("--sizes, --dim: the full objective has " + variables + " variables (N = "
                 + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
         }
-        ClosedForm cf = ClosedForm.of(instance, precision);
-        MultiStartResult result = new MultiStart(s, sd, scales, LbfgsOptions.defaults(iterations)).run(cf);
-        long t0 = System.nanoTime();
-        List<Verdict> verdicts = result.best() == null ? List.of()
-            : Catalogue.all().run(Subject.ofOptimizer(cf, result.bestPoint(precision), result.runs()));
-        double claimSeconds = (System.nanoTime() - t0) / 1e9;
-        Polished polished = polish && result.best() != null ? Polished.of(cf, result.bestPoint(precision)) : null;
-        OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds, polished);
-        spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
-        spec.commandLine().getOut().flush();
-        if (result.best() == null) {
-            return 1;
-        }
-        return Math.max(Verdicts.exitStatus(verdicts), polished == null ? 0 : Verdicts.exitStatus(polished.verdicts()));
-    }
-
-    /** sum_l d_l d_{l-1} + d N + K. */
-    static long variables(Instance inst) {
-        long v = (long) inst.dim() * inst.total() + inst.classes();
-        for (int l = 1; l <= inst.depth(); l++) {
-            v += (long) inst.layerDim(l) * inst.layerDim(l - 1);
-        }
-        return v;
+        OptimizeSettings settings = new OptimizeSettings(s, sd, scales, iterations, polish);
+        return output.print(spec, OptimizeResult.compute(instance, precision, settings, catalogue));
     }
 
     private static long parseLong(String flag, String text) {

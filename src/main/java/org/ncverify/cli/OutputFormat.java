@@ -1,8 +1,11 @@
 package org.ncverify.cli;
 
 import org.ncverify.instance.InputException;
+import org.ncverify.results.JsonRenderer;
+import org.ncverify.results.Renderer;
+import org.ncverify.results.TextRenderer;
 
-/** --format values. */
+/** --format values, each with its renderer. */
 enum OutputFormat {
     TEXT, JSON;
 
@@ -14,5 +17,10 @@ enum OutputFormat {
             return JSON;
         }
         throw new InputException("--format = " + text + ": expected text or json");
+    }
+
+    /** The renderer of this format. */
+    Renderer renderer() {
+        return this == JSON ? new JsonRenderer() : new TextRenderer();
     }
 }

@@ -1,13 +1,9 @@
 package org.ncverify.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.ncverify.claims.Catalogue;
-import org.ncverify.claims.Subject;
-import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
-import org.ncverify.theory.ClosedForm;
+import org.ncverify.results.SolveResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", mixinStandardHelpOptions = true,
     description = "Compute the Yhat spectrum, the scalar law and the closed-form global minimizer, and judge C3, C4, C8, C10, C11.",
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:no claim FAILs", "1:some claim FAILs", "2:bad input", "70:internal error"})
+    exitCodeList = {"0:no claim FAILs (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs", "2:bad input", "70:internal error"})
 public final class SolveCommand implements Callable<Integer> {
     /** Largest K accepted: the closed form and C4 hold K x K matrices of Apfloat entries. */
     static final int MAX_CLASSES = 2000;
@@ -39,16 +35,9 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat fmt = output.format();
+        output.format();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
-        long t0 = System.nanoTime();
-        ClosedForm cf = frames.closedForm(instance, precision);
-        List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        SolveOutput out = new SolveOutput(cf, verdicts, seconds);
-        spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
-        spec.commandLine().getOut().flush();
-        return Verdicts.exitStatus(verdicts);
+        return output.print(spec, SolveResult.compute(instance, precision, frames.seed()));
     }
 }

@@ -65,6 +65,17 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void claimsSelectsTheVerdictsOfTheBestRun() throws Exception {
+        CliRunner r = run(INSTANCE + " --starts 2 --claims C13,C3 --format json");
+        assertEquals(0, r.status, r.err);
+        JsonNode claims = new ObjectMapper().readTree(r.out).get("claims");
+        assertEquals(2, claims.size(), claims.toString());
+        assertEquals("C3", claims.get(0).get("id").asText());
+        assertEquals("C13", claims.get(1).get("id").asText());
+        assertEquals("PASS", claims.get(1).get("status").asText(), claims.toString());
+    }
+
+    @Test
     void aFailingClaimExitsOne() {
         CliRunner r = run(INSTANCE + " --starts 1 --max-iterations 3");
         assertEquals(1, r.status, r.out);
@@ -82,6 +93,7 @@ class OptimizeCommandTest {
         "scale word|--init-scale big|--init-scale = big",
         "iterations zero|--max-iterations 0|--max-iterations = 0",
         "bad format|--format xml|--format = xml",
+        "unknown claim|--claims C3,X|--claims = C3,X: unknown claim id 'X'",
     })
     void badInputExitsTwoWithOneLine(String name, String extra, String mentions) {
         CliRunner.assertBadInput(name, INSTANCE + " " + extra, mentions);

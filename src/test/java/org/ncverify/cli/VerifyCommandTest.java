@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apfloat.Apfloat;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +20,9 @@ import org.ncverify.claims.Claim;
 import org.ncverify.claims.Status;
 import org.ncverify.claims.Tolerance;
 import org.ncverify.claims.Verdict;
+import org.ncverify.instance.Instance;
+import org.ncverify.linalg.Precision;
+import org.ncverify.results.VerifyResult;
 
 /** {@code ncverify verify}: every claim of the catalogue, in order, with exit status 0/1/2. */
 class VerifyCommandTest {
@@ -72,16 +78,37 @@ class VerifyCommandTest {
     }
 
     @Test
-    void exitStatusIsOneWhenSomethingFails() {
+    void exitStatusIsOneOnlyWhenSomethingFails() {
         Verdict pass = Verdict.judge("C3", Apfloat.ZERO, Tolerance.fromDigits(30, 10), "r", "d");
         Verdict fail = Verdict.fail("C4", Apfloat.ONE, Tolerance.fromDigits(30, 10), "r", "d");
+        Verdict inconclusive = Verdict.inconclusive("C4", Apfloat.ONE, Tolerance.fromDigits(30, 10), "r", "not converged");
         Verdict na = Verdict.notApplicable("C12", "sizes differ");
-        assertEquals(0, Verdicts.exitStatus(List.of(pass, na)));
-        assertEquals(1, Verdicts.exitStatus(List.of(pass, fail, na)));
-        assertEquals("3 claims: 1 PASS, 1 FAIL, 1 NOT_APPLICABLE", Verdicts.summary(List.of(pass, fail, na)));
-        String table = Verdicts.table(List.of(pass, fail, na));
-        assertTrue(table.contains("FAIL") && table.contains("sizes differ"), table);
+        assertEquals(0, FormatOption.exitStatus(result(pass, inconclusive, na)));
+        assertEquals(1, FormatOption.exitStatus(result(pass, fail, na)));
         assertEquals(Status.FAIL, fail.status());
+    }
+
+    private static VerifyResult result(Verdict c3, Verdict c4, Verdict c12) {
+        Instance inst = Instance.of(new long[] {3, 2}, 2, null, 1, new Aprational[] {new Aprational(new Apint(1), new Apint(1000))},
+            new Aprational(new Apint(1), new Apint(1000)));
+        return new VerifyResult(inst, Precision.of(30), OptionalLong.empty(), 1,
+            Catalogue.of(List.of("C3", "C4", "C12")).claims(), List.of(c3, c4, c12), 0.1);
+    }
+
+    @Test
+    void claimsSelectsByIdInCatalogueOrder() throws Exception {
+        List<String> args = new ArrayList<>(List.of(EXAMPLE));
+        args.addAll(List.of("--claims", "C12,C1,C5"));
+        JsonNode j = json(args.toArray(new String[0]));
+        assertEquals(3, j.get("claims").size());
+        assertEquals("C1", j.get("claims").get(0).get("id").asText());
+        assertEquals("C5", j.get("claims").get(1).get("id").asText());
+        assertEquals("C12", j.get("claims").get(2).get("id").asText());
+        assertEquals("PASS", j.get("claims").get(1).get("status").asText());
+        assertTrue(j.get("summary").asText().startsWith("3 claims: "), j.get("summary").asText());
+        CliRunner r = CliRunner.run(args.toArray(new String[0]));
+        assertTrue(r.out.startsWith("ncverify verify --sizes 10,5,3,2 ") && r.out.contains(" --claims C1,C5,C12\n"), r.out);
+        assertFalse(r.out.contains("\nC3 "), r.out);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,6 +120,9 @@ class VerifyCommandTest {
         "digits low|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 9|--digits = 9",
         "bad format|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --format xml|--format = xml",
         "bad seed|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --rotation-seed x|--rotation-seed",
+        "unknown claim|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --claims C1,C14|--claims = C1,C14: unknown claim id 'C14'",
+        "empty claim|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --claims C1,,C2|unknown claim id ''",
+        "claim before work|--sizes 3,2 --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 2000 --claims C99|'C99'",
     })
     void badInputExitsTwoWithOneLine(String name, String args, String mentions) {
         CliRunner.assertBadInput(name, "verify " + args, mentions);

@@ -1,0 +1,36 @@
+package org.ncverify.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ncverify.instance.InputException;
+
+/** {@link Catalogue#of}: claims selected by id, in catalogue order; a bad id is bad input naming it. */
+class CatalogueSelectionTest {
+    @Test
+    void selectsInCatalogueOrderOnce() {
+        assertEquals(List.of("C1", "C5", "C13"), Catalogue.of(List.of("C13", "C5", "C1", "C5")).ids());
+        assertEquals(Catalogue.all().ids(), Catalogue.of(Catalogue.all().ids()).ids());
+        assertEquals(List.of("C7"), Catalogue.of(List.of("C7")).ids());
+        assertTrue(Catalogue.of(List.of("C7")).claims().get(0) instanceof C7Alignment);
+    }
+
+    @Test
+    void unknownIdIsBadInputNamingIt() {
+        for (String bad : new String[] {"C14", "c1", "", "C0"}) {
+            InputException e = assertThrows(InputException.class, () -> Catalogue.of(List.of("C1", bad)));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+            assertTrue(e.getMessage().contains("C1, C2") && e.getMessage().contains("C13"), e.getMessage());
+            assertTrue(!e.getMessage().contains("--"), "core never names a CLI flag: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void emptySelectionIsBadInput() {
+        assertThrows(InputException.class, () -> Catalogue.of(List.of()));
+        assertThrows(InputException.class, () -> Catalogue.of(null));
+    }
+}
