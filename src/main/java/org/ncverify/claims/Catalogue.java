@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apfloat.ApfloatRuntimeException;
 import org.ncverify.instance.InputException;
 
@@ -67,13 +70,40 @@ public final class Catalogue {
         return claims.stream().map(Claim::id).toList();
     }
 
-    /** Runs every claim on the subject, in order. */
+    /** Runs every claim on the subject, one after the other in the calling thread; verdicts in catalogue order. */
     public List<Verdict> run(Subject subject) {
-        List<Verdict> out = new ArrayList<>();
+        return run(subject, Runnable::run);
+    }
+
+    /**
+     * Runs every claim on the subject as one task per claim on {@code executor} (the caller
+     * chooses the parallelism: a direct executor runs them in turn, a pool runs them side by
+     * side). A {@link Subject} may be shared by the tasks: it caches its derived quantities in
+     * volatile fields holding immutable values, so concurrent first calls may compute one twice
+     * but never see it half-built. The verdicts come back in catalogue order
+     * whatever the order of completion. An exception other than an arithmetic failure (those
+     * are FAIL verdicts, {@link #run(Claim, Subject)}) is rethrown as thrown by the claim.
+     */
+    public List<Verdict> run(Subject subject, Executor executor) {
+        List<CompletableFuture<Verdict>> tasks = new ArrayList<>();
         for (Claim c : claims) {
-            out.add(run(c, subject));
+            tasks.add(CompletableFuture.supplyAsync(() -> run(c, subject), executor));
         }
-        return out;
+        List<Verdict> out = new ArrayList<>();
+        for (CompletableFuture<Verdict> t : tasks) {
+            try {
+                out.add(t.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Runs one claim; arithmetic failures are FAIL verdicts. */

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.InputException;
+import org.ncverify.linalg.Precision;
+import org.ncverify.support.Instances;
+import org.ncverify.theory.ClosedForm;
 
-/** {@link Catalogue#of}: claims selected by id, in catalogue order; a bad id is bad input naming it. */
+/** {@link Catalogue#of}: claims selected by id, in catalogue order; a bad id is bad input naming it; {@link Catalogue#run(Subject, java.util.concurrent.Executor)}. */
 class CatalogueSelectionTest {
     @Test
     void selectsInCatalogueOrderOnce() {
@@ -32,5 +37,23 @@ class CatalogueSelectionTest {
     void emptySelectionIsBadInput() {
         assertThrows(InputException.class, () -> Catalogue.of(List.of()));
         assertThrows(InputException.class, () -> Catalogue.of(null));
+    }
+
+    /** A pool gives the verdicts of the sequential run, in catalogue order. */
+    @Test
+    void theCallerChoosesTheParallelism() throws Exception {
+        ClosedForm cf = ClosedForm.rotated(Instances.imbalanced(), Precision.of(30), 11);
+        List<Verdict> sequential = Catalogue.all().run(Subject.ofClosedForm(cf));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Verdict> parallel = Catalogue.all().run(Subject.ofClosedForm(cf), pool);
+            assertEquals(sequential.size(), parallel.size());
+            for (int i = 0; i < sequential.size(); i++) {
+                assertEquals(sequential.get(i).toString(), parallel.get(i).toString());
+                assertEquals(sequential.get(i).residual(), parallel.get(i).residual());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
