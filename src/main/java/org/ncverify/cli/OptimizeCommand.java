@@ -97,6 +97,9 @@ public final class OptimizeCommand implements Callable<Integer> {
             : Catalogue.all().run(Subject.ofOptimizer(cf, result.bestPoint(precision), result.runs()));
         double claimSeconds = (System.nanoTime() - t0) / 1e9;
         Polished polished = polish && result.best() != null ? Polished.of(cf, result.bestPoint(precision)) : null;
+        if (polished != null) {
+            verdicts = Catalogue.reconcile(verdicts, polished.verdicts());
+        }
         OptimizeOutput out = new OptimizeOutput(result, verdicts, claimSeconds, polished);
         spec.commandLine().getOut().print(fmt == OutputFormat.JSON ? out.json() : out.text());
         spec.commandLine().getOut().flush();

@@ -112,7 +112,7 @@ final class OptimizeOutput {
             b.append("no run ended at a finite value\n");
             return b.toString();
         }
-        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient):%n%n",
+        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient and the curvature):%n%n",
             result.bestIndex(), result.best().relativeGap(), result.best().gradientNorm()));
         b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", cf.precision().digits(), claimSeconds));

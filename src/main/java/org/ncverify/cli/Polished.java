@@ -15,24 +15,19 @@ import org.ncverify.theory.ClosedForm;
 /**
  * {@code optimize --polish}: the best double run refined at --digits P by
  * {@link Polish#refine}, compared with the closed form through basis-free quantities (f, the
- * product W_L...W_1 X, the Gram matrices), and judged by every claim as a candidate carrying
- * {@link #CLAIMED_LOSS} digits fewer than P (the polish stops at a gradient of 10^-(P-5); a
- * first-order quantity of the point is then accurate to about that over the curvature, see
- * proofs-notes/polish.md).
+ * product W_L...W_1 X, the Gram matrices), and judged by every claim with the curvature rule of
+ * {@link Subject#ofPolished} (tolerances from the achieved gradient norm and the curvature at the
+ * point; INCONCLUSIVE where that distance cannot be bounded, proofs-notes/optimizer-tolerances.md).
  */
 record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int candidateDigits, List<Verdict> verdicts) {
-    /** Digits of P the polished point is not claimed to carry. */
-    static final int CLAIMED_LOSS = 10;
-
     static Polished of(ClosedForm cf, Point best) {
         int digits = cf.precision().digits();
         PolishResult r = Polish.refine(best, digits);
         Precision p = r.precision();
         int value = BasisFree.digits(r.value(), cf.objective(), p);
         int[] basisFree = BasisFree.of(r.point(), p).digitsAgainst(BasisFree.of(cf.point(), cf.precision()));
-        int claimed = Math.max(Precision.MIN_DIGITS, digits - CLAIMED_LOSS);
-        List<Verdict> v = Catalogue.all().run(Subject.of(cf, r.point(), claimed));
-        return new Polished(r, value, basisFree, claimed, v);
+        List<Verdict> v = Catalogue.all().run(Subject.ofPolished(cf, r));
+        return new Polished(r, value, basisFree, digits, v);
     }
 
     String text() {
@@ -44,7 +39,7 @@ record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int
                 + " (W_L...W_1)(W_L...W_1)^T %d, X^T X %d%n", Precision.formatScientific(result.gradientNorm(), 3),
             Precision.formatScientific(result.relativeGradientNorm(), 3), valueDigits, basisFreeDigits[0],
             basisFreeDigits[1], basisFreeDigits[2]));
-        b.append(String.format("claims on the polished point (judged as carrying %d digits):%n%n", candidateDigits));
+        b.append(String.format("claims on the polished point (at %d digits, curvature rule):%n%n", candidateDigits));
         b.append(Verdicts.table(verdicts));
         return b.toString();
     }
