@@ -19,8 +19,8 @@ import org.ncverify.theory.ClosedForm;
 
 /**
  * The contract of C13 (its own, since it is NOT_APPLICABLE on the closed form that the shared
- * claim contract judges): PASS on honest runs, FAIL on a fabricated run below f*, FAIL on a best
- * run far from f*, FAIL on a NaN run, NOT_APPLICABLE without runs; residuals never negative.
+ * claim contract judges): PASS on honest runs, FAIL on a fabricated run below f*, INCONCLUSIVE on a
+ * best run far from f* that did not converge, FAIL on a NaN run, NOT_APPLICABLE without runs; residuals never negative.
  */
 class C13IndependentOptimalityTest {
     private static ClosedForm cf;
