@@ -123,12 +123,12 @@ public final class C13IndependentOptimality extends AbstractClaim {
             return Verdict.inconclusive(id(), matches.residual(), matches.tolerance(), BEST_MATCHES,
                 "no run reached the global minimizer (no run classified GLOBAL; the best, run " + best.start() + ", is "
                     + best.classification() + " with " + best.directions() + " direction(s))"
-                    + (why == null ? "" : "; " + why) + ": " + detail);
+                    + (why == null ? "" : "; " + why) + " (measured: " + detail + ")");
         }
         if (why != null || worst != null) {
             return Verdict.inconclusive(id(), matches.residual(), matches.tolerance(), BEST_MATCHES,
                 (why != null ? why : "the best run does not match f* to its second-order tolerance, and no run is"
-                    + " below f*: no run is shown to reach the global minimizer") + "; " + detail);
+                    + " below f*: no run is shown to reach the global minimizer") + " (measured: " + detail + ")");
         }
         return Verdict.judge(id(), matches.residual(), matches.tolerance(), BEST_MATCHES, runs.size()
             + " run(s): " + detail);

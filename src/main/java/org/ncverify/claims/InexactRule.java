@@ -94,7 +94,8 @@ final class InexactRule {
         boolean degenerate = !(mu >= DEGENERATE * lm) || !(mu >= MEASURABLE * curvature.productError());
         if (degenerate) {
             append(why, String.format("near-degenerate curvature: mu = %.2e on the complement of the symmetries"
-                + (mu < 0 ? " (negative: a saddle, or a point not yet in the quadratic region)" : "") + ", below"
+                + (mu < -MEASURABLE * curvature.productError() ? " (negative: a saddle, or a point outside the quadratic"
+                + " region)" : "") + ", below"
                 + " %.0e lambda_min = %.2e or %.0f Hv errors (%.1e): the distance to the minimizer set is not bounded by"
                 + " ||grad f|| / mu", mu, DEGENERATE, DEGENERATE * lm, MEASURABLE, curvature.productError()));
             this.muEff = lambdaMin;

@@ -31,6 +31,15 @@ final class Verdicts {
                     "(" + r.name() + ") " + r.note()));
             }
         }
+        // each distinct reason of the INCONCLUSIVE verdicts once, below the table (the measured detail is in JSON)
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (Verdict v : verdicts) {
+            if (v.status() == Status.INCONCLUSIVE) {
+                int cut = v.detail().indexOf(" (measured");
+                reasons.add(cut < 0 ? v.detail() : v.detail().substring(0, cut));
+            }
+        }
+        reasons.forEach(r -> b.append("INCONCLUSIVE: ").append(r).append(String.format("%n")));
         return b.toString();
     }
 
