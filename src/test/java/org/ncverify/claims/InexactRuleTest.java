@@ -79,4 +79,19 @@ class InexactRuleTest {
             assertTrue(v.tolerance().value().doubleValue() <= 1e-30, v::toString);
         }
     }
+
+    /** The closed form (stored columns with multiplicities) flattened to the double layout keeps f and a zero gradient. */
+    @Test
+    void flatteningRepeatsEachStoredColumnPerSample() {
+        org.ncverify.optim.FullObjective f = org.ncverify.optim.FullObjective.of(INSTANCE);
+        double[] x = InexactRule.flatten(f, cf.point());
+        double[] g = new double[f.size()];
+        double value = f.evaluate(x, g);
+        assertEquals(cf.objective().doubleValue(), value, 1e-15 * value);
+        double norm = 0;
+        for (double v : g) {
+            norm += v * v;
+        }
+        assertTrue(Math.sqrt(norm) < 1e-14, "||grad f|| at the flattened closed form = " + Math.sqrt(norm));
+    }
 }
