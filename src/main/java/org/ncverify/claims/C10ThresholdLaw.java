@@ -44,6 +44,11 @@ public final class C10ThresholdLaw extends AbstractClaim {
     }
 
     @Override
+    public boolean judgesCandidate() {
+        return false;
+    }
+
+    @Override
     public Verdict check(Subject subject) {
         ClosedForm ref = subject.reference();
         // C10 judges the reference (the law and its solutions), which carries the working digits

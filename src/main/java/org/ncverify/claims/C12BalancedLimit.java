@@ -25,7 +25,8 @@ import org.ncverify.theory.ScalarSolution;
  * <pre>  spread = (max_k ||x_k|| - min_k ||x_k||) / max_k ||x_k||,
  *  etf    = max_{i&lt;j} |cos(x_i, x_j) + 1/(K-1)|,
  *  dual   = || W^T / ||W||_F - X / ||X||_F ||_F,  </pre>
- * all scale-free and first order in a perturbation. The theory gives W = gamma X^T with one
+ * all scale-free and first order in a perturbation (for an inexact candidate {@code spread}
+ * divides by max(max_k ||x_k||, 1), {@link Subject#scaleFloor()}). The theory gives W = gamma X^T with one
  * gamma &gt; 0 for every class, so {@code dual} measures the direction of each row and the common
  * multiple at once (a row-wise 1 - cos would be second order). A zero X or W where the theory
  * says positive is a FAIL with residual 1 and a detail, never 0/0; a zero class mean makes
@@ -82,7 +83,7 @@ public final class C12BalancedLimit extends AbstractClaim {
         if (wNorm.signum() == 0) {
             return Verdict.fail(id(), Apfloat.ONE, tol, "simplex ETF and self-duality", "W_L...W_1 = 0, " + positive);
         }
-        Apfloat spread = h.divide(h.subtract(norms[big], norms[small]), norms[big]);
+        Apfloat spread = h.divide(h.subtract(norms[big], norms[small]), max(norms[big], subject.scaleFloor()));
         String etfText;
         Apfloat etf = Apfloat.ZERO;
         if (norms[small].signum() == 0) {

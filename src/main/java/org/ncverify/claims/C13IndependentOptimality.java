@@ -8,6 +8,7 @@ import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
 import org.ncverify.runs.DoublePoints;
 import org.ncverify.runs.RunSummary;
+import org.ncverify.runs.StartClass;
 import org.ncverify.optim.FullObjective;
 
 /**
@@ -25,12 +26,16 @@ import org.ncverify.optim.FullObjective;
  *     bound ({@link org.ncverify.optim.FullObjective#valueErrorBound}). A run below this
  *     would be a point with f &lt; f*, refuting the theorem (or C3's formula);</li>
  * <li><b>best run matches f*</b>: residual |f(x_best) - f*| / f* with f(x_best) evaluated at
- *     precision P from the candidate's exact binary entries; tolerance {@code subject.tolerance(10)}
- *     (for an optimizer subject the gradient rule: the gap is second order in the distance to the
- *     minimizer set, the rule first order, so this is generous, never vacuous);</li>
+ *     precision P from the candidate's exact binary entries; tolerance {@link Subject#valueTolerance()}
+ *     (for an optimizer subject the second-order rule 100 ||grad f||^2 / (2 mu f*) + 10^-(P-10));</li>
  * <li><b>candidate is the best run's end point</b>: |f(x_best) - min_r f_r| &lt;= B_best + 10^-(P-10) f*.</li>
  * </ol>
- * A NaN or infinite run value is FAIL.
+ * A NaN or infinite run value is FAIL. C13 FAILs only when part 1 or part 3 fails (a run below
+ * f*: a refutation; or an inconsistent candidate). Otherwise it is INCONCLUSIVE when no run is
+ * classified GLOBAL (no run reached the global minimizer, so "best run matches f*" has nothing to
+ * match) or when the subject's distance to the minimizer set cannot be bounded ({@link
+ * Subject#inconclusiveReason()}, e.g. the best run is a stationary point above f* by more than a
+ * second-order gap), and PASS when part 2 passes as well.
  */
 public final class C13IndependentOptimality extends AbstractClaim {
     static final String NO_RUN_BELOW = "no run below f*";
@@ -41,6 +46,12 @@ public final class C13IndependentOptimality extends AbstractClaim {
         super("C13", "Independent optimality: no run of an independent optimizer on the full f reaches a value below f*"
                 + " (minus its tolerance), and its best run matches f*",
             "the subject carries the runs of an independent optimizer and its candidate is the best run's end point");
+    }
+
+    /** C13 qualifies its own verdict: a run below f* is a refutation whatever the best point's state. */
+    @Override
+    public boolean judgesCandidate() {
+        return false;
     }
 
     @Override
@@ -84,7 +95,7 @@ public final class C13IndependentOptimality extends AbstractClaim {
         readings.add(noneBelow);
         Apfloat fBest = subject.evaluation().value();
         Apfloat gapBest = relative(fBest, fStar, Apfloat.ZERO, p);
-        Reading matches = Reading.judge(BEST_MATCHES, gapBest, subject.tolerance(10),
+        Reading matches = Reading.judge(BEST_MATCHES, gapBest, subject.valueTolerance(),
             "run " + best.start() + ": f(x_best) = " + Precision.format(fBest, 20) + ", f* = " + Precision.format(fStar, 20));
         readings.add(matches);
         Apfloat mismatch = ApfloatMath.abs(h.subtract(fBest, DoublePoints.exact(best.value(), p)));
@@ -102,8 +113,22 @@ public final class C13IndependentOptimality extends AbstractClaim {
             detail.append(detail.length() == 0 ? "" : "; ").append(r);
         }
         // the three parts travel in the detail: Verdict readings are reserved for C5-C7's readings
-        if (worst != null) {
-            return Verdict.fail(id(), worst.residual(), worst.tolerance(), worst.name(), detail.toString());
+        if (noneBelow.status() == Status.FAIL || same.status() == Status.FAIL) {
+            Reading failed = noneBelow.status() == Status.FAIL ? noneBelow : same;
+            return Verdict.fail(id(), failed.residual(), failed.tolerance(), failed.name(), detail.toString());
+        }
+        long global = runs.stream().filter(r -> r.classification() == StartClass.GLOBAL).count();
+        String why = subject.inconclusiveReason();
+        if (global == 0) {
+            return Verdict.inconclusive(id(), matches.residual(), matches.tolerance(), BEST_MATCHES,
+                "no run reached the global minimizer (no run classified GLOBAL; the best, run " + best.start() + ", is "
+                    + best.classification() + " with " + best.directions() + " direction(s))"
+                    + (why == null ? "" : "; " + why) + " (measured: " + detail + ")");
+        }
+        if (why != null || worst != null) {
+            return Verdict.inconclusive(id(), matches.residual(), matches.tolerance(), BEST_MATCHES,
+                (why != null ? why : "the best run does not match f* to its second-order tolerance, and no run is"
+                    + " below f*: no run is shown to reach the global minimizer") + " (measured: " + detail + ")");
         }
         return Verdict.judge(id(), matches.residual(), matches.tolerance(), BEST_MATCHES, runs.size()
             + " run(s): " + detail);

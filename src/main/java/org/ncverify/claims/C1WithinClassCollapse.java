@@ -15,6 +15,9 @@ import org.ncverify.model.Point;
  * with m_k = (1/n_k) sum over the samples of class k (= the plain mean of the q_k stored
  * columns, which all carry the weight w_k), recomputed at the working precision from the
  * candidate's columns. If every column is exactly 0 the numerator is exactly 0 too and rho = 0.
+ * For an inexact candidate the scale is max(scale, 1) ({@link Subject#scaleFloor()}: a feature
+ * column of unit size), so that a point at the origin, whose columns are rounding noise, is
+ * judged by its absolute spread, which the tolerance rule bounds.
  * The residual is relative to the largest feature column, so it is invariant under a common
  * rescaling of H and first order in a moved column. Tolerance {@code subject.tolerance(10)}:
  * forming m_k sums q_k columns of norm at most scale (relative error about q_k eps).
@@ -54,7 +57,8 @@ public final class C1WithinClassCollapse extends AbstractClaim {
                 stored++;
             }
         }
-        Apfloat residual = quotient(worst, scale, "C1 within-class deviation over the largest column", p);
+        Apfloat residual = quotient(worst, max(scale, subject.scaleFloor()),
+            "C1 within-class deviation over the largest column", p);
         return Verdict.judge(id(), residual, subject.tolerance(10), "every stored column (all N samples)",
             stored + " stored column(s); largest deviation at class " + (worstClass + 1) + ", column "
                 + (worstColumn + 1) + ": " + Precision.formatScientific(worst, 3) + ", largest column norm "

@@ -18,7 +18,9 @@ import org.ncverify.linalg.Precision;
  * n_k/N the exact rational rounded to the working precision (never the reference's bias), M
  * the candidate's class means recomputed from its columns. The denominator of rho_m is the
  * magnitude of the terms that cancel in M n, so rho_m is scale-free and first order in a moved
- * mean; it is exactly 0 over 0 only when every m_k is 0. Tolerance {@code subject.tolerance(10)}:
+ * mean; it is exactly 0 over 0 only when every m_k is 0. For an inexact candidate the
+ * denominator is at least N ({@link Subject#scaleFloor()} times N: unit means), so that the
+ * rounding noise of a point at the origin is not divided by itself. Tolerance {@code subject.tolerance(10)}:
  * M n sums K terms, each with relative error about (q_k + 1) eps.
  */
 public final class C2OptimalBias extends AbstractClaim {
@@ -51,6 +53,7 @@ public final class C2OptimalBias extends AbstractClaim {
             n[k] = p.of(inst.size(k));
             magnitude = h.add(magnitude, h.multiply(n[k], norms[k]));
         }
+        magnitude = max(magnitude, h.multiply(p.of(inst.total()), subject.scaleFloor()));
         Apfloat weighted = ApMatrix.norm(m.multiply(n), p);
         Apfloat meanGap = quotient(weighted, magnitude, "C2 ||M n|| over sum_k n_k ||m_k||", p);
         return Verdict.judge(id(), max(biasGap, meanGap), subject.tolerance(10), "bias and weighted global mean",

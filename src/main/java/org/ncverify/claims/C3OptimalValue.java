@@ -8,7 +8,12 @@ import org.ncverify.model.Evaluation;
  *
  * <p>Residual |f(candidate) - f*| / f*, with f(candidate) evaluated from the definition of
  * SPEC section 1 (every sample's residual, weight decays), never from the formula.
- * Tolerance 10^-(P-10): the evaluation sums O(K d L) rounded terms, all of the size of f*.
+ * Tolerance {@link Subject#valueTolerance()}: 10^-(P-10) for an exact candidate (the evaluation
+ * sums O(K d L) rounded terms, all of the size of f*); for an inexact one the second-order rule
+ * 100 ||grad f||^2 / (2 mu f*) + 10^-(P-10) (proofs-notes/optimizer-tolerances.md), so that a
+ * local minimum a few 1e-12 above f* is not taken for the global one. A value below f* beyond
+ * the tolerance is a FAIL whatever the candidate's convergence (f(x) &lt; f* refutes the formula);
+ * every other verdict is qualified by {@link Subject#qualify}.
  */
 public final class C3OptimalValue extends AbstractClaim {
     public C3OptimalValue() {
@@ -16,13 +21,22 @@ public final class C3OptimalValue extends AbstractClaim {
             "any instance; the candidate is claimed to be a global minimizer");
     }
 
+    /** C3 qualifies its own verdict: a value below f* is judged whatever the point's convergence. */
+    @Override
+    public boolean judgesCandidate() {
+        return false;
+    }
+
     @Override
     public Verdict check(Subject subject) {
         Evaluation e = subject.evaluation();
         Apfloat fStar = subject.reference().objective();
         Apfloat residual = relative(e.value(), fStar, Apfloat.ZERO, subject.precision());
-        return Verdict.judge(id(), residual, subject.tolerance(10), "definition vs formula",
+        Tolerance tol = subject.valueTolerance();
+        boolean below = e.value().compareTo(fStar) < 0;
+        Verdict v = Verdict.judge(id(), residual, tol, "definition vs formula",
             "f(point) = " + org.ncverify.linalg.Precision.format(e.value(), 20) + ", f* = "
-                + org.ncverify.linalg.Precision.format(fStar, 20));
+                + org.ncverify.linalg.Precision.format(fStar, 20) + (below ? " (below f*)" : ""));
+        return below && v.status() == Status.FAIL ? v : subject.qualify(v);
     }
 }

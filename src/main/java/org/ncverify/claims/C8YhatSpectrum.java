@@ -26,6 +26,11 @@ public final class C8YhatSpectrum extends AbstractClaim {
     }
 
     @Override
+    public boolean judgesCandidate() {
+        return false;
+    }
+
+    @Override
     public Verdict check(Subject subject) {
         YhatSpectrum spectrum = subject.reference().spectrum();
         return judge(spectrum.certificate(), spectrum.singularValue(spectrum.size() - 1), subject.precision().digits());

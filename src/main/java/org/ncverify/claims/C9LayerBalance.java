@@ -17,7 +17,9 @@ import org.ncverify.model.Point;
  * Residual
  * <pre>  rho = max_l ||A_l - B_l||_F / max(||A_l||_F, ||B_l||_F)   (0 for an equation with A_l = B_l = 0),  </pre>
  * scale-free, first order in a perturbed factor, and sensitive to a rotation W_l -&gt; Q W_l that
- * keeps the product's penalty but not W_l W_l^T. Tolerance {@code subject.tolerance(10)}: each
+ * keeps the product's penalty but not W_l W_l^T. For an inexact candidate the denominator is at
+ * least max(lambda_l, lambda_{l-1}) ({@link Subject#scaleFloor()} times the Gram of a unit factor),
+ * so that a point at the origin is judged by its absolute imbalance. Tolerance {@code subject.tolerance(10)}: each
  * Gram entry is a sum of at most max(d_l, N) products whose magnitudes are bounded by the norms
  * in the denominator.
  */
@@ -40,7 +42,9 @@ public final class C9LayerBalance extends AbstractClaim {
             ApMatrix w = x.weight(l).withPrecision(p);
             Apfloat lambda = p.of(inst.lambdaW(l));
             ApMatrix a = w.transpose().multiply(w).scale(lambda);
-            Apfloat gap = balanceGap(a, previous, l, p);
+            Apfloat lambdaBefore = p.of(l == 1 ? inst.lambdaH() : inst.lambdaW(l - 1));
+            Apfloat floor = p.helper().multiply(subject.scaleFloor(), max(lambda, lambdaBefore));
+            Apfloat gap = balanceGap(a, previous, floor, l, p);
             each.append(l == 1 ? "" : ", ").append(l == 1 ? "W_1 vs H: " : "W_" + l + " vs W_" + (l - 1) + ": ")
                 .append(Precision.formatScientific(gap, 3));
             if (gap.compareTo(worst) > 0) {
@@ -53,9 +57,9 @@ public final class C9LayerBalance extends AbstractClaim {
             each + "; worst at equation " + worstLayer);
     }
 
-    /** ||A - B||_F / max(||A||_F, ||B||_F), 0 when both vanish. */
-    private static Apfloat balanceGap(ApMatrix a, ApMatrix b, int layer, Precision p) {
-        Apfloat den = max(a.frobeniusNorm(), b.frobeniusNorm());
+    /** ||A - B||_F / max(||A||_F, ||B||_F, floor), 0 when all vanish. */
+    private static Apfloat balanceGap(ApMatrix a, ApMatrix b, Apfloat floor, int layer, Precision p) {
+        Apfloat den = max(max(a.frobeniusNorm(), b.frobeniusNorm()), floor);
         return quotient(a.subtract(b).frobeniusNorm(), den, "C9 balance equation " + layer, p);
     }
 }

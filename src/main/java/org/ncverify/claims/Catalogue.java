@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apfloat.ApfloatRuntimeException;
 import org.ncverify.instance.InputException;
 
@@ -106,12 +109,40 @@ public final class Catalogue {
         return List.copyOf(out);
     }
 
-    /** Runs one claim; arithmetic failures are FAIL verdicts. */
+    /**
+     * Runs one claim; arithmetic failures are FAIL verdicts. A claim about the candidate is
+     * qualified by {@link Subject#qualify}: INCONCLUSIVE when the candidate's distance to the
+     * minimizer set cannot be bounded.
+     */
     public static Verdict run(Claim claim, Subject subject) {
         try {
-            return claim.check(subject);
+            Verdict v = claim.check(subject);
+            return claim.judgesCandidate() ? subject.qualify(v) : v;
         } catch (ArithmeticException | ApfloatRuntimeException e) {
             return Verdict.nonFinite(claim.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The verdicts on an inexact point given those on its polished continuation (same claims):
+     * a FAIL of the first whose claim PASSes on the polished point is not evidence against the
+     * theory (the point was not close enough to the minimizer for its tolerance), so it becomes
+     * INCONCLUSIVE with that reason; every other verdict is kept.
+     */
+    public static List<Verdict> reconcile(List<Verdict> inexact, List<Verdict> polished) {
+        Map<String, Verdict> byId = polished.stream().collect(Collectors.toMap(Verdict::claimId, Function.identity()));
+        List<Verdict> out = new ArrayList<>();
+        for (Verdict v : inexact) {
+            Verdict q = byId.get(v.claimId());
+            if (v.status() == Status.FAIL && q != null && q.status() == Status.PASS) {
+                out.add(Verdict.inconclusive(v.claimId(), v.residual(), v.tolerance(), v.reading(),
+                    "the polished continuation of this point PASSes (residual " + q.residualText() + " <= "
+                        + q.toleranceText() + "): this FAIL measures the point's distance to the minimizer, not the"
+                        + " claim (measured: " + v.detail() + ")").withReadings(v.readings()));
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
     }
 }

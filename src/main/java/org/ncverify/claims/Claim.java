@@ -18,6 +18,16 @@ public interface Claim {
     /** When the claim applies. */
     String hypotheses();
 
+    /**
+     * True when the claim judges the candidate point (then {@link Catalogue#run} qualifies its
+     * verdict by {@link Subject#qualify}); false for claims about the reference alone (C8, C10)
+     * and for a claim that qualifies its own verdict (C3, C13: a value below f* is a refutation
+     * whatever the point's convergence).
+     */
+    default boolean judgesCandidate() {
+        return true;
+    }
+
     /** Judge the subject. May throw ArithmeticException on undefined values (see {@link Catalogue#run}). */
     Verdict check(Subject subject);
 }

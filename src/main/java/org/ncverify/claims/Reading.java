@@ -17,7 +17,7 @@ import org.ncverify.linalg.Precision;
  * Immutable.
  *
  * @param name     the reading's name
- * @param status   PASS, FAIL or NOT_APPLICABLE for this reading alone
+ * @param status   PASS, FAIL or NOT_APPLICABLE for this reading alone (INCONCLUSIVE when its verdict is)
  * @param residual the measured residual, or null when none was measured
  * @param tolerance the tolerance, or null when none applies
  * @param note     what was measured or why the reading does not apply

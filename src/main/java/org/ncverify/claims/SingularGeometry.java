@@ -345,6 +345,7 @@ final class SingularGeometry {
             Apfloat s1 = subject.reference().spectrum().singularValue(0);
             scale = ApfloatMath.max(s1, Apfloat.ONE);
         }
+        scale = ApfloatMath.max(scale, subject.scaleFloor());
         Worst worst = new Worst();
         for (int[] blk : blocks) {
             ApMatrix g = b.block(blk[0], blk[1], blk[0], blk[1]);
@@ -466,9 +467,10 @@ final class SingularGeometry {
         return ApfloatMath.abs(h.subtract(n, t)).compareTo(n) < 0 ? t : Apfloat.ZERO;
     }
 
+    /** S = max t (1 when all vanish), at least the subject's {@link Subject#scaleFloor()}. */
     private Apfloat normScale(Apfloat[] t) {
         Apfloat s = max(t, new int[] {0, k});
-        return s.signum() > 0 ? s : Apfloat.ONE;
+        return ApfloatMath.max(s.signum() > 0 ? s : Apfloat.ONE, subject.scaleFloor());
     }
 
     private static Apfloat max(Apfloat[] t, int[] b) {

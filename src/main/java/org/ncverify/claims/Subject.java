@@ -1,14 +1,18 @@
 package org.ncverify.claims;
 
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apfloat.Apfloat;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Evaluation;
 import org.ncverify.model.Objective;
 import org.ncverify.model.Point;
+import org.ncverify.optim.LbfgsResult;
+import org.ncverify.polish.PolishResult;
 import org.ncverify.runs.RunSummary;
+import org.ncverify.runs.StartClass;
 import org.ncverify.theory.ClosedForm;
 
 /**
@@ -16,14 +20,23 @@ import org.ncverify.theory.ClosedForm;
  * significant digits, and the theory's reference answer (spectrum of Yhat, scalar law, f*)
  * computed from the instance alone. Shared derived quantities of the candidate (its
  * objective and gradient, the product W_L...W_1 X) are computed once, on first use.
+ *
+ * <p>An exact candidate (the closed form, a point carrying {@code digits} digits) gets the
+ * tolerances 10^-(P - slack). An inexact one (an optimizer's double point, a polished point)
+ * gets the curvature rule of {@link InexactRule}: tolerances from its distance to the minimizer
+ * set, residual scales floored at the instance's unit, and INCONCLUSIVE verdicts (through
+ * {@link #qualify}) when that distance cannot be bounded.
  */
 public final class Subject {
+    /** The digits a double carries (reported as an optimizer subject's digits). */
+    static final int DOUBLE_DIGITS = 15;
     private final Instance instance;
     private final Point candidate;
     private final ClosedForm reference;
     private final int digits;
     private final List<RunSummary> runs;
-    private final BiFunction<Subject, Integer, Tolerance> rule;
+    private final Function<Subject, InexactRule> inexactRule;
+    private volatile InexactRule inexact;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
     private volatile ApMatrix classMeans;
@@ -34,13 +47,13 @@ public final class Subject {
     private volatile ApMatrix referenceProjection;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
-                    BiFunction<Subject, Integer, Tolerance> rule) {
+                    Function<Subject, InexactRule> inexactRule) {
         this.instance = instance;
         this.candidate = candidate;
         this.reference = reference;
         this.digits = digits;
         this.runs = List.copyOf(runs);
-        this.rule = rule;
+        this.inexactRule = inexactRule;
     }
 
     /**
@@ -50,15 +63,16 @@ public final class Subject {
         if (!reference.instance().equals(candidate.instance())) {
             throw new IllegalArgumentException("candidate and reference belong to different instances");
         }
-        return new Subject(reference.instance(), candidate, reference, digits, List.of(),
-            (subject, slack) -> Tolerance.fromDigits(subject.digits, slack));
+        return new Subject(reference.instance(), candidate, reference, digits, List.of(), null);
     }
 
     /**
      * The end point of an independent optimizer's best run (a double point converted exactly and
      * judged at the reference's precision), with the summaries of all its runs (claim C13).
-     * Tolerances derive from the candidate's gradient norm, not from digits
-     * ({@link GradientTolerance}, proofs-notes/optimizer-tolerances.md).
+     * Tolerances follow {@link InexactRule} (proofs-notes/optimizer-tolerances.md): not converged
+     * when the best run (lowest final value) stopped on its budget or on a non-finite value; not
+     * the global minimizer when its class is neither GLOBAL nor BELOW_OPTIMUM (a point below f* is
+     * judged: it would refute the theorem).
      *
      * @param runs every run of the optimizer, in start order (at least one)
      */
@@ -69,8 +83,41 @@ public final class Subject {
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("an optimizer subject needs at least one run");
         }
-        return new Subject(reference.instance(), candidate, reference, GradientTolerance.DOUBLE_DIGITS, runs,
-            GradientTolerance::of);
+        RunSummary best = runs.get(0);
+        for (RunSummary r : runs) {
+            best = r.value() < best.value() ? r : best;
+        }
+        RunSummary b = best;
+        LbfgsResult.Stop stop = b.stop();
+        boolean stopped = stop == LbfgsResult.Stop.MAX_ITERATIONS || stop == LbfgsResult.Stop.MAX_EVALUATIONS
+            || stop == LbfgsResult.Stop.NON_FINITE || b.classification() == StartClass.NOT_CONVERGED;
+        String stopReason = stopped ? String.format("the best run (start %d) stopped on %s after %d iterations at"
+            + " ||grad f|| = %.2e", b.start(), stop, b.iterations(), b.gradientNorm()) : null;
+        boolean global = b.classification() == StartClass.GLOBAL || b.classification() == StartClass.BELOW_OPTIMUM;
+        String classReason = global || stopped ? null : String.format("the best run (start %d) is %s with %d surviving"
+                + " direction(s), the theory keeps %d: it is not evidence about the global minimizer", b.start(),
+            b.classification(), b.directions(), reference.survivingDirections());
+        return new Subject(reference.instance(), candidate, reference, DOUBLE_DIGITS, runs,
+            s -> new InexactRule(s, Apfloat.ZERO, stopReason, classReason));
+    }
+
+    /**
+     * A point refined by {@link org.ncverify.polish.Polish#refine} (high precision but inexact):
+     * tolerances follow {@link InexactRule} from the achieved gradient norm (never below the
+     * polish's rounding floor) and the curvature there, not from a fixed number of digits; not
+     * converged when the polish stopped on a budget.
+     */
+    public static Subject ofPolished(ClosedForm reference, PolishResult polished) {
+        Point candidate = polished.point();
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        PolishResult.Stop stop = polished.stop();
+        boolean budget = stop == PolishResult.Stop.ITERATION_BUDGET || stop == PolishResult.Stop.PRODUCT_BUDGET;
+        String stopReason = budget ? "the polish stopped on its " + stop + " after " + polished.iterations()
+            + " Newton steps at ||grad f|| = " + Precision.formatScientific(polished.gradientNorm(), 3) : null;
+        return new Subject(reference.instance(), candidate, reference, reference.precision().digits(), List.of(),
+            s -> new InexactRule(s, polished.gradientFloor(), stopReason, null));
     }
 
     /**
@@ -104,7 +151,72 @@ public final class Subject {
      * that a candidate of another accuracy (an optimizer's double point) can bring its own rule.
      */
     public Tolerance tolerance(int slack) {
-        return rule.apply(this, slack);
+        InexactRule r = rule();
+        return r == null ? Tolerance.fromDigits(digits, slack) : r.tolerance(slack);
+    }
+
+    /**
+     * The tolerance of a relative value gap |f(x) - f*| / f* (claims C3, C13): 10^-(P-10) for an
+     * exact candidate; for an inexact one the second-order rule of {@link InexactRule} (the gap is
+     * quadratic in the distance to the minimizer set).
+     */
+    public Tolerance valueTolerance() {
+        InexactRule r = rule();
+        return r == null ? tolerance(10) : r.valueTolerance();
+    }
+
+    /**
+     * Why the candidate's distance to the minimizer set cannot be bounded (not converged,
+     * near-degenerate curvature, not the global minimizer), or null when its tolerances are sound
+     * (always null for an exact candidate).
+     */
+    public String inconclusiveReason() {
+        InexactRule r = rule();
+        return r == null ? null : r.reason();
+    }
+
+    /**
+     * The floor of a residual's scale, in units of the instance (a feature column, a factor or
+     * the targets e_k have unit size): 0 for an exact candidate, whose residuals are purely
+     * relative (0 / 0 = 0 there), and 1 for an inexact one, whose tolerance bounds an absolute
+     * distance, so that a scale about zero (the origin) is not divided by.
+     */
+    public Apfloat scaleFloor() {
+        return inexactRule == null ? Apfloat.ZERO : Apfloat.ONE;
+    }
+
+    /** True when the candidate is judged by the curvature rule (an optimizer's or a polished point). */
+    public boolean isInexact() {
+        return inexactRule != null;
+    }
+
+    /**
+     * The verdict as the evidence supports it: a PASS or a measured FAIL on a candidate whose
+     * distance to the minimizer set cannot be bounded becomes INCONCLUSIVE with the reason (and
+     * the measured residual, tolerance and readings, each reading INCONCLUSIVE too); a non-finite FAIL (no residual) stays FAIL.
+     */
+    public Verdict qualify(Verdict v) {
+        String why = inconclusiveReason();
+        if (why == null || v.residual() == null || (v.status() != Status.PASS && v.status() != Status.FAIL)) {
+            return v;
+        }
+        List<Reading> readings = v.readings().stream().map(r -> r.status() == Status.PASS || r.status() == Status.FAIL
+            ? new Reading(r.name(), Status.INCONCLUSIVE, r.residual(), r.tolerance(), "measured " + r.status() + ": "
+                + r.note()) : r).toList();
+        return Verdict.inconclusive(v.claimId(), v.residual(), v.tolerance(), v.reading(),
+            why + " (measured " + v.status() + ": " + v.detail() + ")").withReadings(readings);
+    }
+
+    private InexactRule rule() {
+        if (inexactRule == null) {
+            return null;
+        }
+        InexactRule r = inexact;
+        if (r == null) {
+            r = inexactRule.apply(this);
+            inexact = r;
+        }
+        return r;
     }
 
     /**

@@ -72,6 +72,9 @@ public record OptimizeResult(Instance instance, Precision precision, Apfloat obj
         double claimSeconds = (System.nanoTime() - t0) / 1e9;
         Optional<PolishSummary> polished = settings.polish() && ms.best() != null
             ? Optional.of(PolishSummary.compute(cf, ms.bestPoint(precision), catalogue)) : Optional.empty();
+        if (polished.isPresent()) {
+            verdicts = Catalogue.reconcile(verdicts, polished.get().verdicts());
+        }
         return new OptimizeResult(instance, precision, cf.objective(), cf.survivingDirections(), variables(instance),
             RunClassifier.GLOBAL_GAP, ms.runs(), ms.counts(), ms.globalFraction(), ms.bestIndex(), verdicts,
             claimSeconds, polished);

@@ -16,23 +16,20 @@ import org.ncverify.theory.ClosedForm;
  * The polish of the best double run: the point refined at P digits by {@link Polish#refine},
  * compared with the closed form through basis-free quantities (f, the product W_L...W_1 X, the
  * Gram matrices (W_L...W_1)(W_L...W_1)^T and X^T X; {@link BasisFree}), and judged by the claims
- * as a candidate carrying {@link #CLAIMED_LOSS} digits fewer than P (the polish stops at a
- * gradient of 10^-(P-5); a first-order quantity of the point is then accurate to about that over
- * the curvature, see proofs-notes/polish.md). Immutable.
+ * with the curvature rule of {@link Subject#ofPolished} (tolerances from the achieved gradient norm
+ * and the curvature at the point; INCONCLUSIVE where that distance cannot be bounded,
+ * proofs-notes/optimizer-tolerances.md). Immutable.
  *
  * @param result            the polish itself (stop reason, steps, gradient norm, value, point)
  * @param valueDigits       digits to which f matches f*
  * @param productDigits     digits to which W_L...W_1 X matches the closed form's
  * @param weightGramDigits  digits to which (W_L...W_1)(W_L...W_1)^T matches
  * @param featureGramDigits digits to which X^T X matches
- * @param candidateDigits   the digits the polished point is judged as carrying
+ * @param candidateDigits   the digits P at which the polished point is computed and judged
  * @param verdicts          the claims' verdicts on the polished point
  */
 public record PolishSummary(PolishResult result, int valueDigits, int productDigits, int weightGramDigits,
                             int featureGramDigits, int candidateDigits, List<Verdict> verdicts) {
-    /** Digits of P the polished point is not claimed to carry. */
-    public static final int CLAIMED_LOSS = 10;
-
     public PolishSummary {
         Objects.requireNonNull(result, "result");
         verdicts = List.copyOf(verdicts);
@@ -45,8 +42,7 @@ public record PolishSummary(PolishResult result, int valueDigits, int productDig
         Precision p = r.precision();
         int value = BasisFree.digits(r.value(), cf.objective(), p);
         int[] basisFree = BasisFree.of(r.point(), p).digitsAgainst(BasisFree.of(cf.point(), cf.precision()));
-        int claimed = Math.max(Precision.MIN_DIGITS, digits - CLAIMED_LOSS);
-        List<Verdict> v = catalogue.run(Subject.of(cf, r.point(), claimed));
-        return new PolishSummary(r, value, basisFree[0], basisFree[1], basisFree[2], claimed, v);
+        List<Verdict> v = catalogue.run(Subject.ofPolished(cf, r));
+        return new PolishSummary(r, value, basisFree[0], basisFree[1], basisFree[2], digits, v);
     }
 }

@@ -1,6 +1,8 @@
 package org.ncverify.results;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apfloat.Apfloat;
 import org.ncverify.claims.Reading;
@@ -93,7 +95,7 @@ public final class TextRenderer implements Renderer {
         if (best == null) {
             return b.append("no run ended at a finite value\n").toString();
         }
-        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient):%n%n",
+        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient and the curvature):%n%n",
             r.bestIndex(), best.relativeGap(), best.gradientNorm()));
         b.append(table(r.verdicts()));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", r.precision().digits(), r.claimSeconds()));
@@ -112,12 +114,29 @@ public final class TextRenderer implements Renderer {
                     "(" + r.name() + ") " + r.note()));
             }
         }
+        // each distinct reason of the INCONCLUSIVE verdicts once, below the table (the measured detail is in JSON)
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Verdict v : verdicts) {
+            if (v.status() == Status.INCONCLUSIVE) {
+                reasons.add(reason(v));
+            }
+        }
+        reasons.forEach(r -> b.append("INCONCLUSIVE: ").append(r).append(String.format("%n")));
         return b.toString();
     }
 
-    /** The reading, or the reason of a NOT_APPLICABLE or INCONCLUSIVE verdict (its detail). */
+    /** The reason of an INCONCLUSIVE verdict without its measured detail. */
+    static String reason(Verdict v) {
+        int cut = v.detail().indexOf(" (measured");
+        return cut < 0 ? v.detail() : v.detail().substring(0, cut);
+    }
+
+    /**
+     * The reading, or the reason of a NOT_APPLICABLE verdict (its detail); an INCONCLUSIVE
+     * verdict shows its reading, its reason follows the table once.
+     */
     static String readingColumn(Verdict v) {
-        return v.status() == Status.NOT_APPLICABLE || v.status() == Status.INCONCLUSIVE ? v.detail() : v.reading();
+        return v.status() == Status.NOT_APPLICABLE ? v.detail() : v.reading();
     }
 
     private static String polish(PolishSummary p) {
@@ -130,7 +149,7 @@ public final class TextRenderer implements Renderer {
                 + " (W_L...W_1)(W_L...W_1)^T %d, X^T X %d%n", Precision.formatScientific(result.gradientNorm(), 3),
             Precision.formatScientific(result.relativeGradientNorm(), 3), p.valueDigits(), p.productDigits(),
             p.weightGramDigits(), p.featureGramDigits()));
-        b.append(String.format("claims on the polished point (judged as carrying %d digits):%n%n", p.candidateDigits()));
+        b.append(String.format("claims on the polished point (at %d digits, curvature rule):%n%n", p.candidateDigits()));
         b.append(table(p.verdicts()));
         return b.toString();
     }

@@ -15,14 +15,16 @@ import org.ncverify.claims.Status;
 /** The text layout of verdicts: every status, INCONCLUSIVE with its reason, 3-digit residuals, the summary. */
 class TextRendererTest {
     @Test
-    void inconclusiveShowsItsReasonLikeNotApplicable() {
-        String table = TextRenderer.table(List.of(pass(), fail(), inconclusive(), notApplicable()));
+    void inconclusiveShowsItsReadingAndItsReasonOnceBelowTheTable() {
+        String table = TextRenderer.table(List.of(pass(), fail(), inconclusive(), notApplicable(), inconclusive()));
         String[] rows = table.split("\n");
-        assertEquals(5, rows.length, table);
+        assertEquals(7, rows.length, table);
         assertTrue(rows[1].startsWith("C3    PASS             2.02e-33    1e-30       definition vs formula"), rows[1]);
         assertTrue(rows[2].startsWith("C4    FAIL             2.02e-28"), rows[2]);
-        assertTrue(rows[3].startsWith("C11   INCONCLUSIVE     2.02e-33    1e-30       not converged: the gradient norm"), rows[3]);
+        assertTrue(rows[3].startsWith("C11   INCONCLUSIVE     2.02e-33    1e-30       " + inconclusive().reading()), rows[3]);
         assertTrue(rows[4].startsWith("C12   NOT_APPLICABLE   -           -           class sizes are not all equal"), rows[4]);
+        assertTrue(rows[5].startsWith("C11   INCONCLUSIVE"), rows[5]);
+        assertTrue(rows[6].startsWith("INCONCLUSIVE: not converged: the gradient norm"), rows[6]);
     }
 
     @Test
