@@ -193,6 +193,8 @@ class ClaimPropertiesTest {
             }
             if (v.claimId().equals("C12") && !balanced(s.instance())) {
                 assertEquals(Status.NOT_APPLICABLE, v.status(), () -> s.replay() + "\nC12 on unequal sizes: " + v);
+                assertTrue(v.detail().startsWith("class sizes are not all equal"),
+                    () -> s.replay() + "\nC12 on unequal sizes must say so: " + v);
             }
         }
     }

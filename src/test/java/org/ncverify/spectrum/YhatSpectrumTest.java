@@ -298,13 +298,28 @@ class YhatSpectrumTest {
         assertTrue(cert.holds(), "certificate holds at " + where);
         assertTrue(cert.minCertifiedDigits() >= c.digits(),
             () -> "certified digits " + cert.minCertifiedDigits() + " < P at " + where);
+        // each bracket against the interlacing interval [n_(i+1), n_(i)] of the raw sizes (computed
+        // here, not by the certificate): a secular root strictly inside it, a tie exactly [n_(i), n_(i)],
+        // the zero exactly [0, 0]
+        long[] sorted = Arrays.stream(c.sizes()).boxed().sorted((a, b) -> Long.compare(b, a)).mapToLong(Long::longValue).toArray();
         for (int i = 0; i < sp.size(); i++) {
             SpectrumCertificate.Bracket b = cert.bracket(i);
-            BigDecimal mu = sp.eigenvalueDecimal(i);
+            BigDecimal upper = BigDecimal.valueOf(sorted[i]);
+            BigDecimal lower = i + 1 < sorted.length ? BigDecimal.valueOf(sorted[i + 1]) : BigDecimal.ZERO;
             int index = i;
-            assertEquals(sp.kind(i), b.kind(), "bracket kind at " + where);
-            assertTrue(b.lower().compareTo(mu) <= 0 && mu.compareTo(b.upper()) <= 0,
-                () -> "bracket " + index + " [" + b.lower() + ", " + b.upper() + "] misses the computed value at " + where);
+            String bracket = "bracket of mu_" + (i + 1) + " [" + b.lower() + ", " + b.upper() + "] against ["
+                + lower + ", " + upper + "] at " + where;
+            switch (sp.kind(i)) {
+                case SECULAR_ROOT:
+                    assertTrue(lower.compareTo(b.lower()) < 0 && b.upper().compareTo(upper) < 0, () -> bracket);
+                    break;
+                case TIED_SIZE:
+                    assertTrue(b.lower().compareTo(upper) == 0 && b.upper().compareTo(upper) == 0, () -> bracket);
+                    break;
+                default:
+                    assertTrue(index == sp.size() - 1 && b.lower().signum() == 0 && b.upper().signum() == 0, () -> bracket);
+                    break;
+            }
         }
     }
 
