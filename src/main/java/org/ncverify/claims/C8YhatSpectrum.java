@@ -14,7 +14,8 @@ import org.ncverify.spectrum.YhatSpectrum;
  *
  * <p>Judged by the exact {@link SpectrumCertificate}: every eigenvalue is enclosed in a
  * bracket of decimal rationals with exact sign evidence (or is an exact tied size / zero
- * with an exact eigenvector), and interlacing, trace and pseudo-determinant are checked in
+ * whose integer eigenvector passes A w = c w and the orthonormality checks in integer
+ * arithmetic), and interlacing, trace and pseudo-determinant are checked in
  * exact rational arithmetic. Residual: the largest relative bracket width of the computed
  * eigenvalues (0 when all are exact); tolerance 10^-P: the certificate must pin the P digits
  * that are reported. Any exact check that does not hold is a FAIL.
@@ -54,7 +55,8 @@ public final class C8YhatSpectrum extends AbstractClaim {
         Tolerance tol = Tolerance.fromDigits(digits, 0);
         String detail = "brackets certified " + c.allCertified() + ", interlacing " + c.interlacing()
             + ", trace " + c.trace() + ", pseudo-determinant " + c.pseudoDeterminant()
-            + ", exact tied/null vectors " + c.exactVectors() + ", s_K = " + lastSingularValue;
+            + ", exact eigenvectors of the " + c.exactVectorCount() + " tied/null eigenvalues (A w = c w, orthonormal) "
+            + c.exactVectors() + ", s_K = " + lastSingularValue;
         if (!c.holds() || lastSingularValue.signum() != 0) {
             return Verdict.fail(id(), residual, tol, "exact certificate", detail);
         }

@@ -1,7 +1,6 @@
 package org.ncverify.spectrum;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,16 @@ import java.util.List;
  *     consecutive poles, exactly one eigenvalue lies in the bracket; or lo_i = hi_i = r when
  *     f(r) = 0 exactly at a decimal r inside the pole interval (a rational root such as 3/2
  *     for sizes (1, 1, 2));</li>
- * <li>a tied size c of multiplicity m: lo = hi = c, with the exact check that each integer
- *     Helmert vector w (supported on the tied classes, summing to 0) satisfies n^T w = 0, so
- *     A w = diag(n) w = c w;</li>
- * <li>zero: lo = hi = 0 with the exact check A 1 = n - n (n^T 1)/N = 0 (n^T 1 = N).</li>
+ * <li>an exact eigenvalue c (a tied size, or 0): lo = hi = c, certified when the integer
+ *     vector w behind the singular vector u_i = w / sqrt(||w||^2) ({@link ExactVector}: a
+ *     Helmert vector of the tied classes, or 1_K) passes three exact checks against the class
+ *     sizes: A w = c w ({@link ExactVector#isEigenvector}), w . w = the ||w||^2 that u_i is
+ *     divided by, and w . w' = 0 for every earlier w' of the same eigenvalue. (Vectors of
+ *     different exact eigenvalues are orthogonal because A is symmetric.) A wrong vector, a
+ *     class of another size in the group, or a wrong c makes the bracket uncertified.</li>
  * </ul>
- * Counting (D-1 roots in disjoint open intervals, sum_j (m_j - 1) Helmert vectors, one null
- * vector: K independent eigenvectors) shows the list is the whole spectrum. Then, exactly:
+ * Counting (D-1 roots in disjoint open intervals, sum_j (m_j - 1) orthogonal tied vectors, one
+ * null vector: K independent eigenvectors) shows the list is the whole spectrum. Then, exactly:
  * interlacing n_(i+1) &lt;= lo_i &lt;= hi_i &lt;= n_(i); the trace identity
  * sum lo_i &lt;= N - sum n_k^2 / N &lt;= sum hi_i; and the pseudo-determinant identity
  * prod_{i&lt;K} lo_i &lt;= K prod n_k / N &lt;= prod_{i&lt;K} hi_i.
@@ -35,16 +37,13 @@ public final class SpectrumCertificate {
     private final boolean interlacing;
     private final boolean trace;
     private final boolean pseudoDeterminant;
-    private final boolean exactVectors;
 
     /** Package access for {@link #of} and for tests that build deliberately broken certificates. */
-    SpectrumCertificate(List<Bracket> brackets, boolean interlacing, boolean trace,
-                                boolean pseudoDeterminant, boolean exactVectors) {
+    SpectrumCertificate(List<Bracket> brackets, boolean interlacing, boolean trace, boolean pseudoDeterminant) {
         this.brackets = List.copyOf(brackets);
         this.interlacing = interlacing;
         this.trace = trace;
         this.pseudoDeterminant = pseudoDeterminant;
-        this.exactVectors = exactVectors;
     }
 
     /** One certified enclosure lo &lt;= mu_i &lt;= hi. */
@@ -108,57 +107,53 @@ public final class SpectrumCertificate {
         int k = spectrum.size();
         int digits = spectrum.precision().digits();
         List<Bracket> list = new ArrayList<>();
-        boolean vectors = true;
+        List<ExactVector> sameValue = new ArrayList<>();
+        long previous = -1;
         for (int i = 0; i < k; i++) {
-            switch (spectrum.kind(i)) {
-                case ZERO: {
-                    boolean ok = BigInteger.valueOf(g.total()).equals(sumSizes(g));
-                    vectors &= ok;
-                    list.add(new Bracket(EigenKind.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, ok,
-                        "exact: A 1 = n - n (n^T 1)/N = 0 since n^T 1 = N"));
-                    break;
-                }
-                case TIED_SIZE: {
-                    long c = spectrum.exactEigenvalue(i);
-                    boolean ok = helmertExact(g, c);
-                    vectors &= ok;
-                    list.add(new Bracket(EigenKind.TIED_SIZE, BigDecimal.valueOf(c), BigDecimal.valueOf(c), ok,
-                        "exact: size " + c + " repeated; Helmert vectors w with n^T w = 0 give A w = " + c + " w"));
-                    break;
-                }
-                default:
-                    list.add(rootBracket(spectrum, i, digits));
-                    break;
+            if (spectrum.kind(i) == EigenKind.SECULAR_ROOT) {
+                list.add(rootBracket(spectrum, i, digits));
+                continue;
             }
+            long c = spectrum.exactEigenvalue(i);
+            if (c != previous) {
+                sameValue.clear(); // exact eigenvalues come in runs (decreasing order)
+                previous = c;
+            }
+            ExactVector w = spectrum.exactVector(i);
+            list.add(exactBracket(g, spectrum.kind(i), c, w, sameValue));
+            sameValue.add(w);
         }
-        return new SpectrumCertificate(list, interlacing(g, list), trace(g, list), pseudoDeterminant(g, list), vectors);
+        return new SpectrumCertificate(list, interlacing(g, list), trace(g, list), pseudoDeterminant(g, list));
     }
 
-    private static BigInteger sumSizes(SizeGroups g) {
-        BigInteger s = BigInteger.ZERO;
-        for (int k = 0; k < g.classes(); k++) {
-            s = s.add(BigInteger.valueOf(g.size(k)));
-        }
-        return s;
-    }
-
-    /** Each Helmert vector of the tied block of size c has n^T w = c sum(w) = 0 exactly. */
-    private static boolean helmertExact(SizeGroups g, long c) {
-        for (int j = 0; j < g.count(); j++) {
-            if (g.value(j) == c) {
-                int m = g.multiplicity(j);
-                for (int t = 1; t < m; t++) {
-                    // w = (1, ..., 1 (t times), -t, 0, ...) on the members: n^T w = c (t - t)
-                    BigInteger dot = BigInteger.valueOf(c).multiply(BigInteger.valueOf(t))
-                        .subtract(BigInteger.valueOf(c).multiply(BigInteger.valueOf(t)));
-                    if (dot.signum() != 0) {
-                        return false;
-                    }
+    /**
+     * The bracket [c, c] of an exact eigenvalue c with eigenvector w, certified when, exactly,
+     * A w = c w, w . w = w.normSquared() and w . w' = 0 for each w' in {@code sameValue} (the
+     * vectors already certified for the same c); otherwise uncertified, the evidence naming
+     * the first check that fails.
+     */
+    static Bracket exactBracket(SizeGroups g, EigenKind kind, long c, ExactVector w, List<ExactVector> sameValue) {
+        BigDecimal value = BigDecimal.valueOf(c);
+        String failure = null;
+        if (!w.isEigenvector(g, c)) {
+            failure = "A w != " + c + " w";
+        } else if (!w.hasNormSquared()) {
+            failure = "w . w = " + w.dot(w) + ", not the " + w.normSquared() + " it is normalised by";
+        } else {
+            for (ExactVector other : sameValue) {
+                if (other.dot(w) != 0) {
+                    failure = "w . w' = " + other.dot(w) + " != 0 for the earlier vector w' = " + other + " of " + c;
+                    break;
                 }
-                return m >= 2;
             }
         }
-        return false;
+        if (failure != null) {
+            return new Bracket(kind, value, value, false, "exact eigenvalue " + c + " NOT certified: " + failure
+                + " for w = " + w);
+        }
+        return new Bracket(kind, value, value, true, "exact: A w = " + c + " w, w . w = " + w.normSquared()
+            + (sameValue.isEmpty() ? "" : ", orthogonal to the " + sameValue.size() + " earlier vector(s) of " + c)
+            + " (integer arithmetic)");
     }
 
     private static Bracket rootBracket(YhatSpectrum spectrum, int i, int digits) {
@@ -314,14 +309,22 @@ public final class SpectrumCertificate {
         return pseudoDeterminant;
     }
 
-    /** Tied and null eigenvectors verified exactly. */
+    /**
+     * Every exact eigenvalue (tied size or zero) certified: its integer eigenvector passed
+     * A w = c w, its norm and orthogonality checks ({@link #exactBracket}).
+     */
     public boolean exactVectors() {
-        return exactVectors;
+        return brackets.stream().filter(b -> b.kind != EigenKind.SECULAR_ROOT).allMatch(Bracket::certified);
     }
 
-    /** Everything above holds. */
+    /** Number of exact eigenvalues (tied sizes and zero), each with a checked integer eigenvector. */
+    public int exactVectorCount() {
+        return (int) brackets.stream().filter(b -> b.kind != EigenKind.SECULAR_ROOT).count();
+    }
+
+    /** Every bracket certified (which includes {@link #exactVectors()}), interlacing, trace and pseudo-determinant. */
     public boolean holds() {
-        return allCertified() && interlacing && trace && pseudoDeterminant && exactVectors;
+        return allCertified() && interlacing && trace && pseudoDeterminant;
     }
 
     /** Least number of significant digits certified over the secular roots. */

@@ -2,7 +2,12 @@ package org.ncverify.spectrum;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
@@ -27,31 +32,49 @@ import org.ncverify.linalg.Precision;
  *     1/sqrt(t(t+1)) on k_1..k_t and -t/sqrt(t(t+1)) on k_{t+1}; v = u;</li>
  * <li>zero: u = 1_K / sqrt(K), v = sqrt(n / N).</li>
  * </ul>
- * Vectors and the exact certificate are computed on first request.
+ * The tied and null u are w / sqrt(||w||^2) for the integer vectors w of {@link ExactVector},
+ * which the certificate checks exactly. Vectors and the exact certificate are computed on
+ * first request.
+ *
+ * <p>Parallelism is the caller's choice: {@link #compute(long[], Precision)} works in the
+ * calling thread; {@link #compute(long[], Precision, Executor)} runs the D - 1 secular roots
+ * and, later, the K singular-vector pairs as separate tasks on the given executor (for
+ * example a {@link java.util.concurrent.ForkJoinPool} the caller owns). The executor must
+ * accept tasks for as long as the spectrum's vectors have not been built. Results do not
+ * depend on the executor: each task is a pure function of its index.
  */
 public final class YhatSpectrum {
     private final SizeGroups groups;
     private final Precision precision;
     private final List<Entry> entries;
+    private final Executor executor;
     private volatile ApMatrix left;
     private volatile ApMatrix right;
     private volatile SpectrumCertificate certificate;
 
-    private YhatSpectrum(SizeGroups groups, Precision precision, List<Entry> entries) {
+    private YhatSpectrum(SizeGroups groups, Precision precision, List<Entry> entries, Executor executor) {
         this.groups = groups;
         this.precision = precision;
         this.entries = entries;
+        this.executor = executor;
     }
 
-    /** The spectrum of Yhat for positive class sizes at the given precision. */
+    /** The spectrum of Yhat for positive class sizes at the given precision, computed in the calling thread. */
     public static YhatSpectrum compute(long[] sizes, Precision precision) {
+        return compute(sizes, precision, Runnable::run);
+    }
+
+    /**
+     * The spectrum of Yhat for positive class sizes at the given precision, its secular roots
+     * (and later its singular vectors) computed as one task each on {@code executor}.
+     */
+    public static YhatSpectrum compute(long[] sizes, Precision precision, Executor executor) {
         SizeGroups g = SizeGroups.of(sizes);
         if (g.classes() < 2) {
             throw new IllegalArgumentException("K = " + g.classes() + ": at least two classes are needed");
         }
         int d = g.count();
-        SecularRoot[] roots = IntStream.range(0, d - 1).parallel()
-            .mapToObj(j -> SecularRoot.solve(g, j, precision)).toArray(SecularRoot[]::new);
+        List<SecularRoot> roots = onEach(d - 1, j -> SecularRoot.solve(g, j, precision), executor);
         FixedPrecisionApfloatHelper h = precision.helper();
         List<Entry> list = new ArrayList<>();
         for (int j = 0; j < d; j++) {
@@ -61,12 +84,36 @@ public final class YhatSpectrum {
                 list.add(new Entry(EigenKind.TIED_SIZE, j, t, c, sc, null));
             }
             if (j < d - 1) {
-                SecularRoot r = roots[j];
+                SecularRoot r = roots.get(j);
                 list.add(new Entry(EigenKind.SECULAR_ROOT, j, 0, r.value(), h.sqrt(r.value()), r));
             }
         }
         list.add(new Entry(EigenKind.ZERO, d - 1, 0, Apfloat.ZERO, Apfloat.ZERO, null));
-        return new YhatSpectrum(g, precision, List.copyOf(list));
+        return new YhatSpectrum(g, precision, List.copyOf(list), executor);
+    }
+
+    /**
+     * task(0), ..., task(count - 1), each submitted to the executor, in index order; an
+     * exception of a task is rethrown as it was thrown (not wrapped).
+     */
+    private static <T> List<T> onEach(int count, IntFunction<T> task, Executor executor) {
+        List<CompletableFuture<T>> futures = IntStream.range(0, count)
+            .mapToObj(i -> CompletableFuture.supplyAsync(() -> task.apply(i), executor)).toList();
+        List<T> out = new ArrayList<>(count);
+        for (CompletableFuture<T> f : futures) {
+            try {
+                out.add(f.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+        return out;
     }
 
     /** K. */
@@ -103,12 +150,7 @@ public final class YhatSpectrum {
         return entries.get(i).kind;
     }
 
-    /** True when mu_i is known exactly (a tied size or zero). */
-    public boolean isExact(int i) {
-        return entries.get(i).kind != EigenKind.SECULAR_ROOT;
-    }
-
-    /** The exact value of mu_i when {@link #isExact(int)}. */
+    /** The exact value of mu_i when it is a tied size or zero (not a {@link EigenKind#SECULAR_ROOT}). */
     public long exactEigenvalue(int i) {
         Entry e = entries.get(i);
         if (e.kind == EigenKind.SECULAR_ROOT) {
@@ -128,6 +170,22 @@ public final class YhatSpectrum {
     public int multiplicity(int i) {
         Entry e = entries.get(i);
         return e.kind == EigenKind.TIED_SIZE ? groups.multiplicity(e.group) - 1 : 1;
+    }
+
+    /**
+     * The integer vector w behind u_i for an exact mu_i: the Helmert vector of its tied
+     * group, or 1_K for mu_K = 0; null for a secular root. Package access for the certificate.
+     */
+    ExactVector exactVector(int i) {
+        Entry e = entries.get(i);
+        switch (e.kind) {
+            case TIED_SIZE:
+                return ExactVector.helmert(groups, e.group, e.tieIndex);
+            case ZERO:
+                return ExactVector.ones(size());
+            default:
+                return null;
+        }
     }
 
     /** Package access to the root behind mu_i (null unless a secular root). */
@@ -175,13 +233,13 @@ public final class YhatSpectrum {
         for (int c = 0; c < k; c++) {
             sqrtN[c] = h.sqrt(precision.of(groups.size(c)));
         }
+        List<Apfloat[][]> pairs = onEach(k, i -> vectors(i, sqrtN, h), executor);
         Apfloat[][] u = new Apfloat[k][];
         Apfloat[][] v = new Apfloat[k][];
-        IntStream.range(0, k).parallel().forEach(i -> {
-            Apfloat[][] pair = vectors(i, sqrtN, h);
-            u[i] = pair[0];
-            v[i] = pair[1];
-        });
+        for (int i = 0; i < k; i++) {
+            u[i] = pairs.get(i)[0];
+            v[i] = pairs.get(i)[1];
+        }
         right = ApMatrix.fromColumns(v, precision);
         left = ApMatrix.fromColumns(u, precision);
     }
@@ -191,26 +249,19 @@ public final class YhatSpectrum {
         int k = size();
         Apfloat[] u = new Apfloat[k];
         Apfloat[] v = new Apfloat[k];
-        java.util.Arrays.fill(u, Apfloat.ZERO);
-        java.util.Arrays.fill(v, Apfloat.ZERO);
+        Arrays.fill(u, Apfloat.ZERO);
+        Arrays.fill(v, Apfloat.ZERO);
         switch (e.kind) {
             case ZERO: {
-                Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(precision.of((long) k)));
+                scaled(exactVector(i), u, h);
                 Apfloat invN = h.divide(Apfloat.ONE, h.sqrt(precision.of(groups.total())));
                 for (int c = 0; c < k; c++) {
-                    u[c] = inv;
                     v[c] = h.multiply(sqrtN[c], invN);
                 }
                 break;
             }
             case TIED_SIZE: {
-                int[] m = groups.members(e.group);
-                int t = e.tieIndex;
-                Apfloat norm = h.divide(Apfloat.ONE, h.sqrt(precision.of((long) t * (t + 1))));
-                for (int q = 0; q < t; q++) {
-                    u[m[q]] = norm;
-                }
-                u[m[t]] = h.multiply(new Apint(-t), norm);
+                scaled(exactVector(i), u, h);
                 v = u.clone();
                 break;
             }
@@ -232,6 +283,17 @@ public final class YhatSpectrum {
             }
         }
         return new Apfloat[][] {u, v};
+    }
+
+    /** Writes w / sqrt(||w||^2) into u (its nonzero entries; the others stay as they are). */
+    private void scaled(ExactVector w, Apfloat[] u, FixedPrecisionApfloatHelper h) {
+        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(precision.of(w.normSquared())));
+        long[] dense = w.dense(u.length);
+        for (int c = 0; c < u.length; c++) {
+            if (dense[c] != 0) {
+                u[c] = h.multiply(new Apint(dense[c]), inv);
+            }
+        }
     }
 
     /** Exact decimal string of mu_i at the working precision (for certificates). */

@@ -29,7 +29,9 @@ import org.ncverify.spectrum.YhatSpectrum;
  *     random ones), R_L = U[:, 1..r]; X = R_0 diag(a_H) V_r^T, class means Mbar = X D^{-1},
  *     W_l = R_l diag(a_{W_l}) R_{l-1}^T, b = n / N. Then W_L...W_1 X = U diag(p) V^T.</li>
  * </ol>
- * The point stores class means only (N is never materialised).
+ * The point stores class means only (N is never materialised). Everything, the spectrum of
+ * Yhat included ({@link YhatSpectrum#compute(long[], Precision)}), is computed in the calling
+ * thread: callers that want parallelism run several closed forms at once.
  */
 public final class ClosedForm {
     private final Instance instance;

@@ -71,8 +71,11 @@ class ClaimPropertiesTest {
      * survive, C7 holds for consistent singular pairs only: its independent-bases reading
      * must be NOT_APPLICABLE or a FAIL documented as "hypothesis needed", never a PASS. C5
      * (about U only) and C6 (whose Gram block is c^2 I, invariant under a rotation of V inside
-     * the block) do hold under independent bases: they must carry the reading with a note
-     * saying what was measured. Skipped while none of C5-C7 is in the catalogue.
+     * the block) do hold under independent bases. What each reading (b) is about is asserted
+     * ({@link #assertIndependentReadingMeasured}): NOT_APPLICABLE exactly when (a) is, with
+     * (a)'s reason; for C5 a copy of (a) saying that C5 involves U only; for C6 and C7 a
+     * measurement on V rotated with the instance's seed, which the note names, and for C6 a
+     * PASS. Skipped while none of C5-C7 is in the catalogue.
      */
     @Test
     void independentBasesAreNeverASilentPassOnSurvivingTies() {
@@ -89,13 +92,12 @@ class ClaimPropertiesTest {
                 }
                 applicable.incrementAndGet();
                 Subject subject = Subject.ofClosedForm(cf);
+                long seed = SingularGeometry.of(subject).independentSeed();
                 for (Claim c : literal) {
                     Verdict v = Catalogue.run(c, subject);
+                    assertIndependentReadingMeasured(v, seed, s.replay());
                     if (c.id().equals("C7")) {
                         assertIndependentReadingDocumented(v, s.replay());
-                    } else {
-                        assertTrue(independentReading(v).filter(r -> !r.note().isBlank()).isPresent(),
-                            () -> s.replay() + "\n" + v + "\nno documented independent-bases reading");
                     }
                 }
             });
@@ -116,6 +118,36 @@ class ClaimPropertiesTest {
         if (independent.get().status() == Status.FAIL && v.status() == Status.PASS) {
             assertTrue(independent.get().note().contains("hypothesis needed"),
                 () -> context + "\n" + v + "\na FAIL of reading (b) under a holding claim must be documented as a finding");
+        }
+    }
+
+    /**
+     * What reading (b) of C5, C6 or C7 on a surviving tie says it measured: NOT_APPLICABLE
+     * exactly when reading (a) is, with (a)'s reason; for C5 the status and residual of (a) with
+     * the note that C5 involves U only (which (b) keeps); for C6 and C7 a note naming the seed
+     * of the rotation of V that was measured; and for C6 a PASS (the Gram block c^2 I is
+     * invariant under the rotation).
+     */
+    static void assertIndependentReadingMeasured(Verdict v, long seed, String context) {
+        String where = context + "\n" + v + "\n";
+        Reading a = v.readings().stream().filter(r -> r.name().equals(Reading.CONSISTENT)).findFirst()
+            .orElseThrow(() -> new AssertionError(where + "no consistent-pair reading"));
+        Reading b = independentReading(v).orElseThrow(() -> new AssertionError(where + "no independent-bases reading"));
+        if (a.status() == Status.NOT_APPLICABLE || b.status() == Status.NOT_APPLICABLE) {
+            assertEquals(a.status(), b.status(), () -> where + "(b) must be NOT_APPLICABLE exactly when (a) is");
+            assertEquals(a.note(), b.note(), () -> where + "(b) must give (a)'s reason");
+            return;
+        }
+        if (v.claimId().equals("C5")) {
+            assertEquals(a.status(), b.status(), () -> where + "C5: (b) keeps U, so it must read as (a)");
+            assertEquals(0, a.residual().compareTo(b.residual()), () -> where + "C5: (b) residual differs from (a)");
+            assertTrue(b.note().contains("the claim involves U only"), () -> where + "C5: (b) does not say why it is (a)");
+            return;
+        }
+        assertTrue(b.note().contains("seeded random rotations (seed " + seed + " "),
+            () -> where + v.claimId() + ": (b) does not name the rotation (seed " + seed + ") it measured");
+        if (v.claimId().equals("C6")) {
+            assertEquals(Status.PASS, b.status(), () -> where + "C6: the rotated columns keep the Gram c^2 I");
         }
     }
 
@@ -161,6 +193,8 @@ class ClaimPropertiesTest {
             }
             if (v.claimId().equals("C12") && !balanced(s.instance())) {
                 assertEquals(Status.NOT_APPLICABLE, v.status(), () -> s.replay() + "\nC12 on unequal sizes: " + v);
+                assertTrue(v.detail().startsWith("class sizes are not all equal"),
+                    () -> s.replay() + "\nC12 on unequal sizes must say so: " + v);
             }
         }
     }

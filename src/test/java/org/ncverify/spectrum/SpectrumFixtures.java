@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.Random;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 
@@ -62,15 +61,6 @@ final class SpectrumFixtures {
         return n;
     }
 
-    /** The deterministic long tail round(top * ratio^(-i/(K-1))), i = 0..K-1, unshuffled. */
-    static long[] longTail(int k, double top, double ratio) {
-        long[] n = new long[k];
-        for (int i = 0; i < k; i++) {
-            n[i] = Math.round(top * Math.pow(ratio, -(double) i / (k - 1)));
-        }
-        return n;
-    }
-
     static void shuffle(Random rnd, long[] n) {
         for (int i = n.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
@@ -88,9 +78,13 @@ final class SpectrumFixtures {
         return s;
     }
 
-    /** The exact rational as an Apfloat at the working precision. */
+    /**
+     * The exact rational num / den as an Apfloat at the working precision, reduced in
+     * BigInteger first ({@link Rationals#of(BigInteger, BigInteger)}: an Aprational built from an
+     * unreduced pair reduces through Apint.divide, which loses digits; NUMERICS.md).
+     */
     static Apfloat rational(BigInteger num, BigInteger den, Precision p) {
-        return p.of(new Aprational(new Apint(num), new Apint(den)));
+        return p.of(Rationals.of(num, den));
     }
 
     /** trace A = N - sum n^2 / N, exactly, rounded to the working precision. */
@@ -146,11 +140,6 @@ final class SpectrumFixtures {
             }
         }
         return ApMatrix.of(a, p);
-    }
-
-    /** max_ij |M_ij|. */
-    static Apfloat maxAbs(ApMatrix m) {
-        return m.maxAbs();
     }
 
     /** |x - y| / |y| (|x| when y = 0) at the precision. */
