@@ -262,19 +262,6 @@ public final class ApMatrix {
         return new ApMatrix(rows, cols, d, precision);
     }
 
-    /** diag(c) A: row i scaled by c[i]. */
-    public ApMatrix scaleRows(Apfloat[] c) {
-        if (c.length != rows) {
-            throw new IllegalArgumentException(c.length + " row factors for " + rows + " rows");
-        }
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat[] d = new Apfloat[data.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = h.multiply(c[i / cols], data[i]);
-        }
-        return new ApMatrix(rows, cols, d, precision);
-    }
-
     /** ||A||_F^2 = sum of squared entries. */
     public Apfloat frobeniusNormSquared() {
         FixedPrecisionApfloatHelper h = precision.helper();

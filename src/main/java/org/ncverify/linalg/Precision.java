@@ -3,7 +3,6 @@ package org.ncverify.linalg;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 
@@ -143,16 +142,6 @@ public final class Precision {
         }
         long p = Math.min(sig, value.precision());
         return ApfloatMath.roundToPrecision(value, p, RoundingMode.HALF_EVEN).toString(false);
-    }
-
-    /** Exact zero test helper: true when value is the exact integer 0. */
-    public static boolean isZero(Apfloat value) {
-        return value.signum() == 0;
-    }
-
-    /** The exact integer value of a long. */
-    public static Apint exact(long value) {
-        return new Apint(value);
     }
 
     @Override

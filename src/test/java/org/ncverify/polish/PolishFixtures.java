@@ -9,8 +9,8 @@ import org.ncverify.support.ReferenceCase;
 import org.ncverify.theory.ClosedForm;
 
 /**
- * Start points for the polish that look like a double-precision optimizer's result, while
- * the L-BFGS of issue 4 is not wired in: the closed-form minimizer with seeded random frames
+ * Start points for the polish that look like a double-precision optimizer's result without
+ * running one (the L-BFGS start is exercised by the CLI tests of {@code optimize --polish}): the closed-form minimizer with seeded random frames
  * ({@link ClosedForm#rotated}), expanded to one feature column per sample, every entry
  * rounded to double and moved by a seeded Gaussian of standard deviation
  * 1e-6 * max|entry of its matrix| (W_l, H, b each), drawn per entry, so every sample column
