@@ -27,9 +27,9 @@ final class GradientTolerance {
     /** The digits a double carries (reported as the subject's digits). */
     static final int DOUBLE_DIGITS = 15;
     /** Amplification A of delta. */
-    static final double AMPLIFICATION = 100;
+    static final long AMPLIFICATION = 100;
     /** Largest gradient part of a tolerance. */
-    static final double CAP = 1e-4;
+    static final String CAP = "1e-4";
 
     private GradientTolerance() {
     }
@@ -47,8 +47,8 @@ final class GradientTolerance {
         }
         Apfloat eta = subject.evaluation().gradient().norm();
         Apfloat delta = h.divide(eta, lambdaMin);
-        Apfloat grad = h.multiply(delta, p.ofDouble(AMPLIFICATION));
-        Apfloat cap = p.ofDouble(CAP);
+        Apfloat grad = h.multiply(delta, p.of(AMPLIFICATION));
+        Apfloat cap = p.ofDecimal(CAP);
         boolean capped = grad.compareTo(cap) > 0;
         if (capped) {
             grad = cap;

@@ -355,7 +355,7 @@ final class SingularGeometry {
                 continue;
             }
             Apfloat asym = g.subtract(g.transpose()).frobeniusNorm();
-            Apfloat[] ev = eigenvalues(g.add(g.transpose()).scale(p.ofDouble(0.5)));
+            Apfloat[] ev = eigenvalues(g.add(g.transpose()).scale(p.ofBinary(0.5)));
             Apfloat best = null;
             for (Apfloat[] alt : alternatives(blk, pstar)) {
                 Apfloat res = Apfloat.ZERO;

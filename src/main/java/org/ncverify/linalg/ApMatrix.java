@@ -63,7 +63,10 @@ public final class ApMatrix {
         return build(r, c, precision, i -> entries[i / c][i % c]);
     }
 
-    /** A matrix from double entries (each taken by its shortest decimal representation). */
+    /**
+     * A matrix from double entries, each its exact binary value rounded to the precision
+     * ({@link Precision#ofBinary}).
+     */
     public static ApMatrix of(double[][] entries, Precision precision) {
         int r = entries.length;
         int c = r == 0 ? 0 : entries[0].length;
@@ -73,7 +76,7 @@ public final class ApMatrix {
                 throw new IllegalArgumentException("ragged rows: " + entries[i].length + " != " + c);
             }
             for (int j = 0; j < c; j++) {
-                a[i][j] = precision.ofDouble(entries[i][j]);
+                a[i][j] = precision.ofBinary(entries[i][j]);
             }
         }
         return of(a, precision);

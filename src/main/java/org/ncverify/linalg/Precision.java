@@ -1,5 +1,6 @@
 package org.ncverify.linalg;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -100,15 +101,41 @@ public final class Precision {
         return helper.valueOf(value);
     }
 
-    /** A double (its decimal shortest representation) at the working precision. */
-    public Apfloat ofDouble(double value) {
+    /**
+     * A double in memory (an optimizer's coordinate, an entry of a {@code double[][]}) as its
+     * exact binary value m 2^e ({@code new BigDecimal(value)}), rounded to the working precision:
+     * 0.1 enters as 0.1000000000000000055511151231257827021181583404541015625 (to P + G
+     * digits), not as the decimal 0.1. Exact whenever {@link #binaryDigits(double)} &lt;= P + G.
+     * Decimal text (a user's lambda, a constant such as 1e-4) is not a double: parse it with
+     * {@link #ofDecimal(String)} instead.
+     *
+     * @throws ArithmeticException for NaN or an infinity
+     */
+    public Apfloat ofBinary(double value) {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("non-finite value " + value);
         }
         if (value == 0.0) {
             return Apfloat.ZERO;
         }
-        return new Apfloat(Double.toString(value), working());
+        return helper.valueOf(new Apfloat(new BigDecimal(value)));
+    }
+
+    /**
+     * The number of significant decimal digits of the exact binary value of a finite double
+     * (55 for 0.1, 1 for 0.5, at most 767): the working digits {@link #ofBinary} needs to be exact.
+     */
+    public static int binaryDigits(double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("non-finite value " + value);
+        }
+        return value == 0.0 ? 1 : new BigDecimal(value).stripTrailingZeros().precision();
+    }
+
+    /** A decimal written as text ("1e-4", "0.001"), rounded to the working precision. */
+    public Apfloat ofDecimal(String decimal) {
+        Apfloat v = new Apfloat(decimal.trim(), working());
+        return v.signum() == 0 ? Apfloat.ZERO : v;
     }
 
     /** Any Apfloat set to the working precision. */
