@@ -115,9 +115,9 @@ final class SingularGeometry {
         return blocks.stream().anyMatch(b -> b[1] - b[0] >= 2);
     }
 
-    /** The seed of reading (b)'s rotations, derived from the instance alone. */
+    /** The seed of reading (b)'s rotations, derived from the instance's numbers alone. */
     long independentSeed() {
-        return 0x5EED_0000_0000L ^ subject.instance().describe().hashCode();
+        return subject.instance().fingerprint() >>> 16;
     }
 
     /**
