@@ -16,6 +16,7 @@ final class FlagNames {
         Map.entry("widths", "--widths"),
         Map.entry("lambda_W", "--lambda-w"),
         Map.entry("lambda_H", "--lambda-h"),
+        Map.entry("digits", "--digits"),
         Map.entry("starts", "--starts"),
         Map.entry("scales", "--init-scale"),
         Map.entry("maxIterations", "--max-iterations"));

@@ -7,6 +7,7 @@ import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.optim.LbfgsOptions;
 import org.ncverify.runs.MultiStart;
@@ -90,6 +91,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new InputException("--sizes, --dim: the full objective has " + variables + " variables (N = "
                 + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
         }
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.FULL_OBJECTIVE, "optimize");
         ClosedForm cf = ClosedForm.of(instance, precision);
         MultiStartResult result = new MultiStart(s, sd, scales, LbfgsOptions.defaults(iterations)).run(cf);
         long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import org.ncverify.claims.Catalogue;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ public final class SolveCommand implements Callable<Integer> {
         OutputFormat fmt = output.format();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
         long t0 = System.nanoTime();
         ClosedForm cf = frames.closedForm(instance, precision);
         List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf));

@@ -9,6 +9,7 @@ import org.ncverify.claims.Claim;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
         OutputFormat fmt = output.format();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
         Precision precision = options.precision();
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
         long t0 = System.nanoTime();
         ClosedForm cf = frames.closedForm(instance, precision);
         Catalogue catalogue = Catalogue.all();
