@@ -90,7 +90,7 @@ public final class Polish {
         long t0 = System.nanoTime();
         Precision p = Precision.of(digits, Precision.DEFAULT_GUARD + options.extraGuard());
         FixedPrecisionApfloatHelper h = p.helper();
-        FlatLayout layout = FlatLayout.of(inst);
+        FlatPoints layout = FlatPoints.of(inst);
         Apfloat target = p.pow10(-targetExp);
         Apfloat tenth = h.divide(p.of(1L), p.of(10L));
         Apfloat armijo = p.pow10(-4);
@@ -235,7 +235,7 @@ public final class Polish {
         }
     }
 
-    private static Evaluation evaluate(FlatLayout layout, Apfloat[] x, Precision p) {
+    private static Evaluation evaluate(FlatPoints layout, Apfloat[] x, Precision p) {
         return Objective.evaluate(layout.instance(), layout.point(x, p), p);
     }
 

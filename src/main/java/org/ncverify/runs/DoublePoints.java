@@ -7,16 +7,16 @@ import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
-import org.ncverify.optim.FullObjective;
+import org.ncverify.optim.FlatLayout;
 
-/** Double points of the {@link FullObjective} (flat layout) as exact high-precision values. */
+/** Double points in the {@link FlatLayout} of the full objective as exact high-precision values. */
 public final class DoublePoints {
     private DoublePoints() {
     }
 
-    /** A flat double point (layout of {@link FullObjective}) as a {@link Point} at precision p. */
+    /** A flat double point ({@link FlatLayout}) as a {@link Point} at precision p, entries by their exact binary value. */
     public static Point toPoint(Instance inst, double[] x, Precision p) {
-        FullObjective f = FullObjective.of(inst);
+        FlatLayout f = FlatLayout.of(inst);
         if (x.length != f.size()) {
             throw new IllegalArgumentException("flat point has " + x.length + " entries, expected " + f.size());
         }

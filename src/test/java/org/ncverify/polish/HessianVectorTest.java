@@ -35,14 +35,14 @@ class HessianVectorTest {
     }
 
     /** A generic point: the perturbed double start (a non-stationary point, gradient ~1e-6). */
-    private static Apfloat[] point(FlatLayout layout, long seed) {
+    private static Apfloat[] point(FlatPoints layout, long seed) {
         return layout.vector(PolishFixtures.doubleStart(layout.instance(), seed), P);
     }
 
     @Test
     void gradientAgreesWithObjective() {
         Instance inst = Instances.imbalanced();
-        FlatLayout layout = FlatLayout.of(inst);
+        FlatPoints layout = FlatPoints.of(inst);
         Apfloat[] x = point(layout, 5L);
         Apfloat[] g = new HessianVector(layout, x, P).gradient();
         Apfloat[] ref = layout.vector(Objective.evaluate(inst, layout.point(x, P), P).gradient(), P);
@@ -59,7 +59,7 @@ class HessianVectorTest {
     @Test
     void productsAgreeWithCentralDifferencesOfTheGradient() {
         for (Instance inst : new Instance[] {Instances.balanced(), Instances.imbalanced(), Instances.narrow()}) {
-            FlatLayout layout = FlatLayout.of(inst);
+            FlatPoints layout = FlatPoints.of(inst);
             Apfloat[] x = point(layout, 11L);
             Apfloat[] v = randomVector(layout.size(), 12L);
             Apfloat[] hv = new HessianVector(layout, x, P).apply(v);
@@ -77,7 +77,7 @@ class HessianVectorTest {
     @Test
     void productsAreSymmetric() {
         Instance inst = Instances.narrow();
-        FlatLayout layout = FlatLayout.of(inst);
+        FlatPoints layout = FlatPoints.of(inst);
         HessianVector hess = new HessianVector(layout, point(layout, 21L), P);
         Apfloat[] u = randomVector(layout.size(), 22L);
         Apfloat[] v = randomVector(layout.size(), 23L);
@@ -95,7 +95,7 @@ class HessianVectorTest {
     @Test
     void gaugeDirectionsAreNullDirectionsAtTheMinimizer() {
         Instance inst = Instances.imbalanced(); // L = 2, d = d_1 = 6
-        FlatLayout layout = FlatLayout.of(inst);
+        FlatPoints layout = FlatPoints.of(inst);
         Point cf = ClosedForm.rotated(inst, P, 31L).point();
         Apfloat[] x = layout.vector(cf, P);
         HessianVector hess = new HessianVector(layout, x, P);
@@ -131,7 +131,7 @@ class HessianVectorTest {
             Instances.collapsed()};
         for (Instance inst : cases) {
             ClosedForm cf = ClosedForm.rotated(inst, p, 41L);
-            FlatLayout layout = FlatLayout.of(inst);
+            FlatPoints layout = FlatPoints.of(inst);
             HessianVector hess = new HessianVector(layout, layout.vector(cf.point(), p), p);
             int n = layout.size();
             double[][] m = new double[n][n];
@@ -189,7 +189,7 @@ class HessianVectorTest {
         return ApMatrix.of(a, P);
     }
 
-    private static Apfloat[] gradient(FlatLayout layout, Apfloat[] x) {
+    private static Apfloat[] gradient(FlatPoints layout, Apfloat[] x) {
         return layout.vector(Objective.evaluate(layout.instance(), layout.point(x, P), P).gradient(), P);
     }
 }
