@@ -28,7 +28,7 @@ record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int
         int digits = cf.precision().digits();
         PolishResult r = Polish.refine(best, digits);
         Precision p = r.precision();
-        int value = BasisFree.digits(r.value(), cf.objective(), p);
+        int value = p.digitsMatched(r.value(), cf.objective());
         int[] basisFree = BasisFree.of(r.point(), p).digitsAgainst(BasisFree.of(cf.point(), cf.precision()));
         int claimed = Math.max(Precision.MIN_DIGITS, digits - CLAIMED_LOSS);
         List<Verdict> v = Catalogue.all().run(Subject.of(cf, r.point(), claimed));

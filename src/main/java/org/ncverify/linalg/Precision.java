@@ -138,6 +138,35 @@ public final class Precision {
         return v.signum() == 0 ? Apfloat.ZERO : v;
     }
 
+    /**
+     * The one "digits matched" measure of the suite: the significant decimal digits to which
+     * {@code computed} agrees with {@code reference}, floor(-log10(|computed - reference| /
+     * |reference|)) taken from the decimal exponent of the relative difference (exact up to a
+     * relative difference that is itself a power of ten, where it is one low), 0 when they
+     * differ by 100% or more, and capped at the working digits P + G (also for an exact match).
+     * A reference 0 is matched, to all digits, only by an exact 0.
+     */
+    public int digitsMatched(Apfloat computed, Apfloat reference) {
+        return relativeDigits(ApfloatMath.abs(helper.subtract(computed, reference)), ApfloatMath.abs(reference));
+    }
+
+    /**
+     * {@link #digitsMatched} from a difference and a reference magnitude (norms, say:
+     * ||A - A_ref||_F and ||A_ref||_F), both &gt;= 0.
+     */
+    public int relativeDigits(Apfloat difference, Apfloat reference) {
+        int cap = (int) Math.min(Integer.MAX_VALUE, working());
+        if (difference.signum() == 0) {
+            return cap;
+        }
+        if (reference.signum() == 0) {
+            return 0;
+        }
+        Apfloat rel = helper.divide(difference, reference);
+        // rel = m 10^(scale - 1), 1 <= m < 10, so floor(-log10 rel) = -scale unless m = 1
+        return (int) Math.max(0, Math.min(cap, -rel.scale()));
+    }
+
     /** Any Apfloat set to the working precision. */
     public Apfloat of(Apfloat value) {
         return helper.valueOf(value);

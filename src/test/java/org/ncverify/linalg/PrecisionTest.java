@@ -49,4 +49,20 @@ class PrecisionTest {
         assertThrows(ArithmeticException.class, () -> p.ofBinary(Double.POSITIVE_INFINITY));
         assertThrows(ArithmeticException.class, () -> Precision.binaryDigits(Double.NEGATIVE_INFINITY));
     }
+
+    @Test
+    void digitsMatchedIsTheExponentOfTheRelativeDifference() {
+        Precision p = Precision.of(40, 10);
+        Apfloat ref = p.ofDecimal("3.14159");
+        assertEquals(5, p.digitsMatched(p.ofDecimal("3.14160"), ref)); // 3.2e-6
+        assertEquals(50, p.digitsMatched(ref, ref));
+        assertEquals(0, p.digitsMatched(p.ofDecimal("7"), ref));
+        assertEquals(0, p.digitsMatched(p.ofDecimal("1e-60"), Apfloat.ZERO));
+        assertEquals(50, p.digitsMatched(Apfloat.ZERO, Apfloat.ZERO));
+        // 3e-500, far below a double's range: no underflow to "all digits"
+        Precision wide = Precision.of(600, 10);
+        Apfloat one = wide.ofDecimal("1");
+        assertEquals(499, wide.digitsMatched(wide.ofDecimal("1.000000000000000000000000000000000000000000000000"
+            + "0".repeat(451) + "3"), one));
+    }
 }

@@ -61,7 +61,7 @@ final class PolishFixtures {
         Precision ref = Precision.of(Math.max(60, r.precision().digits() + 20));
         ClosedForm cf = ClosedForm.of(rc.instance(), ref);
         int[] d = BasisFree.of(r.point(), ref).digitsAgainst(BasisFree.of(cf.point(), ref));
-        int[] a = {BasisFree.digits(r.value(), cf.objective(), ref),
+        int[] a = {ref.digitsMatched(r.value(), cf.objective()),
             ReferenceCase.digitsMatched(r.value(), rc.objective(), r.precision()), d[0], d[1], d[2]};
         // never claim more digits than the polished point carries (Apfloat keeps a few extra)
         int cap = (int) r.precision().working();
