@@ -6,7 +6,6 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
-import org.ncverify.runs.DoublePoints;
 import org.ncverify.runs.RunSummary;
 import org.ncverify.runs.StartClass;
 import org.ncverify.optim.FullObjective;
@@ -74,13 +73,13 @@ public final class C13IndependentOptimality extends AbstractClaim {
         RunSummary best = runs.get(0);
         int lowest = runs.get(0).start();
         for (RunSummary r : runs) {
-            Apfloat fr = DoublePoints.exact(r.value(), p);
+            Apfloat fr = p.ofBinary(r.value());
             Apfloat gap = h.subtract(fStar, fr);
             if (gap.compareTo(below) > 0) {
                 below = gap;
                 lowest = r.start();
             }
-            Apfloat b = DoublePoints.exact(r.valueErrorBound(), p);
+            Apfloat b = p.ofBinary(r.valueErrorBound());
             bound = b.compareTo(bound) > 0 ? b : bound;
             if (r.value() < best.value()) {
                 best = r;
@@ -98,9 +97,9 @@ public final class C13IndependentOptimality extends AbstractClaim {
         Reading matches = Reading.judge(BEST_MATCHES, gapBest, subject.valueTolerance(),
             "run " + best.start() + ": f(x_best) = " + Precision.format(fBest, 20) + ", f* = " + Precision.format(fStar, 20));
         readings.add(matches);
-        Apfloat mismatch = ApfloatMath.abs(h.subtract(fBest, DoublePoints.exact(best.value(), p)));
+        Apfloat mismatch = ApfloatMath.abs(h.subtract(fBest, p.ofBinary(best.value())));
         Reading same = Reading.judge(CANDIDATE_IS_BEST, h.divide(mismatch, fStar),
-            Tolerance.of(h.add(h.divide(DoublePoints.exact(best.valueErrorBound(), p), fStar), rounding),
+            Tolerance.of(h.add(h.divide(p.ofBinary(best.valueErrorBound()), fStar), rounding),
                 "rounding bound of the best run's double value / f* + 10^-(P-10)"),
             "|f(candidate) - f_best(double)| = " + Precision.formatScientific(mismatch, 3));
         readings.add(same);

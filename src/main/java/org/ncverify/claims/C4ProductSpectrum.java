@@ -1,6 +1,5 @@
 package org.ncverify.claims;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -9,8 +8,6 @@ import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.Svd;
-import org.ncverify.theory.Branch;
-import org.ncverify.theory.ScalarSolution;
 
 /**
  * C4, spectrum: the singular values of W_L...W_1 X are p*(s_1), ..., p*(s_r), 0, ... in the
@@ -90,23 +87,9 @@ public final class C4ProductSpectrum extends AbstractClaim {
         return ApfloatMath.abs(h.subtract(a[i], b[i]));
     }
 
-    /**
-     * The admissible lists of singular values, sorted decreasingly: the reference p*(s_i), and,
-     * for the m values with s_i = s_crit (both 0 and the jump minimize phi there), the lists with
-     * the last j = 1..m of them taken at 0 instead. The values at s_crit are the smallest
-     * positive p* (p* is non-decreasing in s and 0 below s_crit), so every list stays sorted.
-     */
+    /** The admissible lists of singular values ({@link org.ncverify.theory.ClosedForm#admissible}). */
     private static List<Apfloat[]> targets(Subject subject) {
-        List<ScalarSolution> sol = subject.reference().solutions();
         Apfloat[] t = subject.reference().productSingularValues();
-        List<Apfloat[]> out = new ArrayList<>();
-        out.add(t.clone());
-        for (int i = sol.size() - 1; i >= 0; i--) {
-            if (sol.get(i).branch() == Branch.AT_THRESHOLD) {
-                t[i] = Apfloat.ZERO;
-                out.add(t.clone());
-            }
-        }
-        return out;
+        return subject.reference().admissible(t, 0, t.length);
     }
 }

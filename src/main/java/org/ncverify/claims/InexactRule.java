@@ -100,17 +100,17 @@ final class InexactRule {
                 + " ||grad f|| / mu", mu, DEGENERATE, DEGENERATE * lm, MEASURABLE, curvature.productError()));
             this.muEff = lambdaMin;
         } else {
-            this.muEff = mu < lm ? p.ofDouble(mu) : lambdaMin;
+            this.muEff = mu < lm ? p.ofBinary(mu) : lambdaMin;
         }
         this.delta = h.divide(eta, muEff);
-        if (!degenerate && delta.compareTo(h.multiply(p.ofDouble(QUADRATIC), muEff)) > 0) {
+        if (!degenerate && delta.compareTo(h.multiply(p.ofBinary(QUADRATIC), muEff)) > 0) {
             append(why, "not converged: ||grad f|| / mu = " + Precision.formatScientific(delta, 3) + " exceeds "
-                + QUADRATIC + " mu = " + Precision.formatScientific(h.multiply(p.ofDouble(QUADRATIC), muEff), 3)
+                + QUADRATIC + " mu = " + Precision.formatScientific(h.multiply(p.ofBinary(QUADRATIC), muEff), 3)
                 + " (outside the quadratic region)");
         }
         Apfloat fStar = subject.reference().objective();
         Apfloat second = h.divide(h.multiply(eta, eta), h.multiply(p.of(2L), h.multiply(muEff, fStar)));
-        this.valueTolerance = h.add(h.multiply(p.ofDouble(AMPLIFICATION), second), Tolerance.fromDigits(p.digits(), 10).value());
+        this.valueTolerance = h.add(h.multiply(p.ofBinary(AMPLIFICATION), second), Tolerance.fromDigits(p.digits(), 10).value());
         Apfloat gap = h.divide(h.subtract(subject.evaluation().value(), fStar), fStar);
         if (why.length() == 0 && gap.compareTo(valueTolerance) > 0) {
             append(why, "not the global minimizer: f exceeds f* by " + Precision.formatScientific(gap, 3)
@@ -132,7 +132,7 @@ final class InexactRule {
     Tolerance tolerance(int slack) {
         FixedPrecisionApfloatHelper h = p.helper();
         Tolerance rounding = Tolerance.fromDigits(p.digits(), slack);
-        return Tolerance.of(h.add(h.multiply(p.ofDouble(AMPLIFICATION), delta), rounding.value()),
+        return Tolerance.of(h.add(h.multiply(p.ofBinary(AMPLIFICATION), delta), rounding.value()),
             "curvature rule: 100 ||grad f|| / mu + 10^-(P-" + Math.min(slack, p.digits() / 2) + "), " + summary);
     }
 
@@ -154,28 +154,28 @@ final class InexactRule {
     /** A point in the flat layout of f, every entry rounded to double, each stored column repeated per sample. */
     static double[] flatten(FullObjective f, Point point) {
         double[] x = new double[f.size()];
-        for (int l = 1; l <= f.depth(); l++) {
+        for (int l = 1; l <= f.layout().depth(); l++) {
             ApMatrix w = point.weight(l);
             for (int i = 0; i < w.rows(); i++) {
                 for (int k = 0; k < w.cols(); k++) {
-                    x[f.offsetW(l) + i * w.cols() + k] = w.get(i, k).doubleValue();
+                    x[f.layout().offsetW(l) + i * w.cols() + k] = w.get(i, k).doubleValue();
                 }
             }
         }
-        int n = f.samples();
+        int n = f.layout().samples();
         int sample = 0;
         for (int c = 0; c < point.classes(); c++) {
             ApMatrix b = point.classBlock(c);
             for (int j = 0; j < b.cols(); j++) {
                 for (long r = 0; r < point.multiplicity(c); r++, sample++) {
                     for (int i = 0; i < b.rows(); i++) {
-                        x[f.offsetH() + i * n + sample] = b.get(i, j).doubleValue();
+                        x[f.layout().offsetH() + i * n + sample] = b.get(i, j).doubleValue();
                     }
                 }
             }
         }
         for (int k = 0; k < point.classes(); k++) {
-            x[f.offsetB() + k] = point.bias()[k].doubleValue();
+            x[f.layout().offsetB() + k] = point.bias()[k].doubleValue();
         }
         return x;
     }

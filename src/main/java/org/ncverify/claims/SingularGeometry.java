@@ -13,9 +13,7 @@ import org.ncverify.linalg.Orthonormal;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.SymmetricEigen;
 import org.ncverify.spectrum.YhatSpectrum;
-import org.ncverify.theory.Branch;
 import org.ncverify.theory.ClosedForm;
-import org.ncverify.theory.ScalarSolution;
 
 /**
  * The computations shared by the geometry claims C5 (rows of U^T W), C6 (columns of X V) and
@@ -63,10 +61,9 @@ final class SingularGeometry {
         YhatSpectrum spectrum = cf.spectrum();
         this.k = spectrum.size();
         this.pstar = cf.productSingularValues();
-        List<ScalarSolution> sol = cf.solutions();
         this.eitherBranch = new boolean[k];
         for (int i = 0; i < k; i++) {
-            eitherBranch[i] = sol.get(i).branch() == Branch.AT_THRESHOLD && pstar[i].signum() > 0;
+            eitherBranch[i] = cf.eitherBranch(i);
         }
         FixedPrecisionApfloatHelper h = p.helper();
         this.x = cf.factorSingularValues(0);
@@ -115,9 +112,9 @@ final class SingularGeometry {
         return blocks.stream().anyMatch(b -> b[1] - b[0] >= 2);
     }
 
-    /** The seed of reading (b)'s rotations, derived from the instance alone. */
+    /** The seed of reading (b)'s rotations, derived from the instance's numbers alone. */
     long independentSeed() {
-        return 0x5EED_0000_0000L ^ subject.instance().describe().hashCode();
+        return subject.instance().fingerprint() >>> 16;
     }
 
     /**
@@ -356,7 +353,7 @@ final class SingularGeometry {
                 continue;
             }
             Apfloat asym = g.subtract(g.transpose()).frobeniusNorm();
-            Apfloat[] ev = eigenvalues(g.add(g.transpose()).scale(p.ofDouble(0.5)));
+            Apfloat[] ev = eigenvalues(g.add(g.transpose()).scale(p.ofBinary(0.5)));
             Apfloat best = null;
             for (Apfloat[] alt : alternatives(blk, pstar)) {
                 Apfloat res = Apfloat.ZERO;
@@ -440,22 +437,9 @@ final class SingularGeometry {
         return IntStream.range(b[0], b[1]).anyMatch(i -> eitherBranch[i]);
     }
 
-    /**
-     * The admissible target lists of block b for the per-index targets t: t on the block, then
-     * with its last j = 1..m values at s_crit set to 0. Each list is sorted decreasingly: t is
-     * constant on a block at s_crit, and on a block cut by the bottleneck its zeros come last.
-     */
+    /** The admissible target lists of block b for the per-index targets t ({@link ClosedForm#admissible}). */
     private List<Apfloat[]> alternatives(int[] b, Apfloat[] t) {
-        Apfloat[] alt = Arrays.copyOfRange(t, b[0], b[1]);
-        List<Apfloat[]> out = new ArrayList<>();
-        out.add(alt.clone());
-        for (int i = alt.length - 1; i >= 0; i--) {
-            if (eitherBranch[b[0] + i]) {
-                alt[i] = Apfloat.ZERO;
-                out.add(alt.clone());
-            }
-        }
-        return out;
+        return subject.reference().admissible(t, b[0], b[1]);
     }
 
     /** Target of index i for a measured norm n: 0 when i is at s_crit and n is nearer 0 than t. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apfloat.Aprational;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import picocli.CommandLine.Option;
@@ -71,6 +72,45 @@ public final class InstanceOptions {
             lws[i] = Rationals.parseDecimal(lw.length == 1 ? "--lambda-w" : "--lambda-w[" + i + "]", lw[i]);
         }
         return Instance.of(n, d, w, l, lws, Rationals.parseDecimal("--lambda-h", lambdaH));
+    }
+
+    /**
+     * Refuses, before anything is allocated, an instance whose estimated memory
+     * ({@link MemoryEstimate}) exceeds the JVM's heap: one line naming the flag of the dominant
+     * quantity, its value, the estimate and the heap.
+     */
+    void checkMemory(Instance inst, Precision p, MemoryEstimate.Workload workload, String command) {
+        checkMemory(inst, p, workload, command, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #checkMemory(Instance, Precision, MemoryEstimate.Workload, String)} against {@code heap} bytes. */
+    void checkMemory(Instance inst, Precision p, MemoryEstimate.Workload workload, String command, long heap) {
+        MemoryEstimate e = MemoryEstimate.of(inst, p.working(), workload);
+        if (!e.exceeds(heap)) {
+            return;
+        }
+        // hidden widths default to --dim: without --widths, their size is the dimension's
+        String quantity = e.dominant().equals("widths") && widths == null ? "dim" : e.dominant();
+        String flag = FlagNames.flag(quantity);
+        String value;
+        switch (quantity) {
+            case "dim":
+                value = " = " + inst.dim();
+                break;
+            case "widths":
+                value = " = " + Arrays.toString(inst.widths()).replaceAll("[\\[\\] ]", "");
+                break;
+            case "digits":
+                value = " = " + p.digits();
+                break;
+            default:
+                value = " (K = " + inst.classes() + ", N = " + inst.total() + ")";
+        }
+        throw new InputException(flag + value + ": " + command + " would need about "
+            + MemoryEstimate.format(e.bytes()) + " (memory model: K = " + inst.classes() + ", N = " + inst.total()
+            + ", d = " + inst.dim() + ", L = " + inst.depth() + ", " + p.working() + " working digits), more than the "
+            + MemoryEstimate.format(heap) + " of the JVM's heap; reduce " + flag
+            + " or raise -Xmx (NCVERIFY_JAVA_OPTS)");
     }
 
     /** The validated precision. */

@@ -46,7 +46,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException) {
-                err.println("ncverify: " + ex.getMessage());
+                err.println("ncverify: " + FlagNames.message((InputException) ex));
                 return BAD_INPUT;
             }
             err.println("ncverify: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());

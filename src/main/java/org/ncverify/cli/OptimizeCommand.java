@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.polish.Polish;
 import org.ncverify.results.OptimizeResult;
@@ -89,6 +90,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new InputException("--sizes, --dim: the full objective has " + variables + " variables (N = "
                 + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
         }
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.FULL_OBJECTIVE, "optimize");
         OptimizeSettings settings = new OptimizeSettings(s, sd, scales, iterations, polish);
         return output.print(spec, OptimizeResult.compute(instance, precision, settings, catalogue));
     }

@@ -2,6 +2,7 @@ package org.ncverify.cli;
 
 import java.util.concurrent.Callable;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.results.SolveResult;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ public final class SolveCommand implements Callable<Integer> {
         output.format();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
         return output.print(spec, SolveResult.compute(instance, precision, frames.seed()));
     }
 }

@@ -3,6 +3,7 @@ package org.ncverify.cli;
 import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
 import org.ncverify.results.VerifyResult;
 import picocli.CommandLine.Command;
@@ -43,6 +44,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Catalogue catalogue = claims.catalogue();
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
         Precision precision = options.precision();
+        options.checkMemory(instance, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
         return output.print(spec, VerifyResult.compute(instance, precision, frames.seed(), catalogue));
     }
 }

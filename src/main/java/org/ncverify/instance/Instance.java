@@ -12,7 +12,8 @@ import org.apfloat.Aprational;
  *
  * <p>Sizes and N = sum n_k are exact integers (long; N may reach 10^12); the weight decays
  * are exact rationals parsed from their decimal text. Immutable: arrays are copied in and
- * out. Every factory check throws {@link InputException} with a message naming the field.
+ * out. Every factory check throws {@link InputException} naming the quantity (sizes, dim,
+ * depth, widths, lambda_W, lambda_H) and the value.
  */
 public final class Instance {
     /** Largest depth accepted; deeper models are legal mathematically but pointless here. */
@@ -51,25 +52,25 @@ public final class Instance {
     public static Instance of(long[] sizes, int dim, int[] widths, int depth,
                               Aprational[] lambdaW, Aprational lambdaH) {
         if (sizes == null || sizes.length < 2) {
-            throw new InputException("--sizes has " + (sizes == null ? 0 : sizes.length)
+            throw new InputException("sizes", " has " + (sizes == null ? 0 : sizes.length)
                 + " class(es): K >= 2 classes are required");
         }
         long sum = 0;
         for (int k = 0; k < sizes.length; k++) {
             if (sizes[k] <= 0) {
-                throw new InputException("--sizes[" + k + "] = " + sizes[k]
+                throw new InputException("sizes", "[" + k + "] = " + sizes[k]
                     + ": every class size must be a positive integer");
             }
             if (sum > Long.MAX_VALUE - sizes[k]) {
-                throw new InputException("--sizes: the total N overflows a 64-bit integer");
+                throw new InputException("sizes", ": the total N overflows a 64-bit integer");
             }
             sum += sizes[k];
         }
         if (dim < 1) {
-            throw new InputException("--dim = " + dim + ": the feature dimension must be >= 1");
+            throw new InputException("dim", " = " + dim + ": the feature dimension must be >= 1");
         }
         if (depth < 1 || depth > MAX_DEPTH) {
-            throw new InputException("--depth = " + depth + ": the depth L must be in 1.." + MAX_DEPTH);
+            throw new InputException("depth", " = " + depth + ": the depth L must be in 1.." + MAX_DEPTH);
         }
         int[] w;
         if (widths == null) {
@@ -77,37 +78,37 @@ public final class Instance {
             Arrays.fill(w, dim);
         } else {
             if (widths.length != depth - 1) {
-                throw new InputException("--widths has " + widths.length + " value(s): depth "
+                throw new InputException("widths", " has " + widths.length + " value(s): depth "
                     + depth + " needs exactly " + (depth - 1) + " (d_1..d_{L-1})");
             }
             for (int l = 0; l < widths.length; l++) {
                 if (widths[l] < 1) {
-                    throw new InputException("--widths[" + l + "] = " + widths[l]
+                    throw new InputException("widths", "[" + l + "] = " + widths[l]
                         + ": every hidden width must be >= 1");
                 }
             }
             w = widths.clone();
         }
         if (lambdaW == null || (lambdaW.length != 1 && lambdaW.length != depth)) {
-            throw new InputException("--lambda-w has " + (lambdaW == null ? 0 : lambdaW.length)
+            throw new InputException("lambda_W", " has " + (lambdaW == null ? 0 : lambdaW.length)
                 + " value(s): give one for all layers or exactly " + depth + " (W_1 first)");
         }
         Aprational[] lw = new Aprational[depth];
         for (int l = 0; l < depth; l++) {
             Aprational v = lambdaW.length == 1 ? lambdaW[0] : lambdaW[l];
-            requirePositive("--lambda-w" + (lambdaW.length == 1 ? "" : "[" + l + "]"), v);
+            requirePositive("lambda_W", lambdaW.length == 1 ? "" : "[" + l + "]", v);
             lw[l] = v;
         }
-        requirePositive("--lambda-h", lambdaH);
+        requirePositive("lambda_H", "", lambdaH);
         return new Instance(sizes.clone(), dim, w, lw, lambdaH);
     }
 
-    private static void requirePositive(String flag, Aprational v) {
+    private static void requirePositive(String quantity, String index, Aprational v) {
         if (v == null) {
-            throw new InputException(flag + " is missing");
+            throw new InputException(quantity, index + " is missing");
         }
         if (v.signum() <= 0) {
-            throw new InputException(flag + " = " + v + ": a weight decay must be > 0");
+            throw new InputException(quantity, index + " = " + v + ": a weight decay must be > 0");
         }
     }
 
@@ -188,6 +189,51 @@ public final class Instance {
             r = Math.min(r, w);
         }
         return r;
+    }
+
+    /**
+     * A 64-bit fingerprint of the instance's numbers: n_1..n_K, d, d_1..d_{L-1} and the exact
+     * numerators and denominators of every lambda, folded in that order (each list preceded by
+     * its length) through the SplitMix64 finalizer. It depends on the values only, never on a
+     * display string or on the JVM's hash codes, so seeds derived from it are stable across
+     * versions and machines.
+     */
+    public long fingerprint() {
+        long acc = mix(0x6E63_7665_7269_6679L + sizes.length);
+        for (long s : sizes) {
+            acc = mix(acc ^ s);
+        }
+        acc = mix(acc ^ dim);
+        acc = mix(acc ^ widths.length);
+        for (int w : widths) {
+            acc = mix(acc ^ w);
+        }
+        acc = mix(acc ^ lambdaW.length);
+        for (Aprational l : lambdaW) {
+            acc = fold(acc, l);
+        }
+        return fold(acc, lambdaH);
+    }
+
+    private static long fold(long acc, Aprational q) {
+        acc = fold(acc, Rationals.numerator(q).toByteArray());
+        return fold(acc, Rationals.denominator(q).toByteArray());
+    }
+
+    private static long fold(long acc, byte[] bytes) {
+        acc = mix(acc ^ bytes.length);
+        for (byte b : bytes) {
+            acc = mix(acc ^ (b & 0xFF));
+        }
+        return acc;
+    }
+
+    /** The SplitMix64 finalizer (Steele, Lea, Flood 2014) after adding its golden-ratio increment. */
+    private static long mix(long z) {
+        z += 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A one-line description, used in reports and replay commands. */

@@ -63,7 +63,10 @@ public final class ApMatrix {
         return build(r, c, precision, i -> entries[i / c][i % c]);
     }
 
-    /** A matrix from double entries (each taken by its shortest decimal representation). */
+    /**
+     * A matrix from double entries, each its exact binary value rounded to the precision
+     * ({@link Precision#ofBinary}).
+     */
     public static ApMatrix of(double[][] entries, Precision precision) {
         int r = entries.length;
         int c = r == 0 ? 0 : entries[0].length;
@@ -73,7 +76,7 @@ public final class ApMatrix {
                 throw new IllegalArgumentException("ragged rows: " + entries[i].length + " != " + c);
             }
             for (int j = 0; j < c; j++) {
-                a[i][j] = precision.ofDouble(entries[i][j]);
+                a[i][j] = precision.ofBinary(entries[i][j]);
             }
         }
         return of(a, precision);
@@ -258,19 +261,6 @@ public final class ApMatrix {
         Apfloat[] d = new Apfloat[data.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = h.multiply(c[i % cols], data[i]);
-        }
-        return new ApMatrix(rows, cols, d, precision);
-    }
-
-    /** diag(c) A: row i scaled by c[i]. */
-    public ApMatrix scaleRows(Apfloat[] c) {
-        if (c.length != rows) {
-            throw new IllegalArgumentException(c.length + " row factors for " + rows + " rows");
-        }
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat[] d = new Apfloat[data.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = h.multiply(c[i / cols], data[i]);
         }
         return new ApMatrix(rows, cols, d, precision);
     }

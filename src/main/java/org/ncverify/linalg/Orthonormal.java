@@ -211,7 +211,7 @@ public final class Orthonormal {
         }
         Apfloat len = ApMatrix.norm(v, p);
         if (before.signum() == 0 || len.signum() == 0
-                || len.compareTo(h.multiply(afterFirst, p.ofDouble(KAHAN_ALPHA))) < 0) {
+                || len.compareTo(h.multiply(afterFirst, p.ofBinary(KAHAN_ALPHA))) < 0) {
             throw new ArithmeticException("column is numerically dependent on the previous "
                 + basis.size() + " columns (residual " + Precision.format(len, 6) + " of "
                 + Precision.format(before, 6) + ")");

@@ -1,9 +1,9 @@
 package org.ncverify.linalg;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 
@@ -101,15 +101,70 @@ public final class Precision {
         return helper.valueOf(value);
     }
 
-    /** A double (its decimal shortest representation) at the working precision. */
-    public Apfloat ofDouble(double value) {
+    /**
+     * A double in memory (an optimizer's coordinate, an entry of a {@code double[][]}) as its
+     * exact binary value m 2^e ({@code new BigDecimal(value)}), rounded to the working precision:
+     * 0.1 enters as 0.1000000000000000055511151231257827021181583404541015625 (to P + G
+     * digits), not as the decimal 0.1. Exact whenever {@link #binaryDigits(double)} &lt;= P + G.
+     * Decimal text (a user's lambda, a constant such as 1e-4) is not a double: parse it with
+     * {@link #ofDecimal(String)} instead.
+     *
+     * @throws ArithmeticException for NaN or an infinity
+     */
+    public Apfloat ofBinary(double value) {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("non-finite value " + value);
         }
         if (value == 0.0) {
             return Apfloat.ZERO;
         }
-        return new Apfloat(Double.toString(value), working());
+        return helper.valueOf(new Apfloat(new BigDecimal(value)));
+    }
+
+    /**
+     * The number of significant decimal digits of the exact binary value of a finite double
+     * (55 for 0.1, 1 for 0.5, at most 767): the working digits {@link #ofBinary} needs to be exact.
+     */
+    public static int binaryDigits(double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("non-finite value " + value);
+        }
+        return value == 0.0 ? 1 : new BigDecimal(value).stripTrailingZeros().precision();
+    }
+
+    /** A decimal written as text ("1e-4", "0.001"), rounded to the working precision. */
+    public Apfloat ofDecimal(String decimal) {
+        Apfloat v = new Apfloat(decimal.trim(), working());
+        return v.signum() == 0 ? Apfloat.ZERO : v;
+    }
+
+    /**
+     * The one "digits matched" measure of the suite: the significant decimal digits to which
+     * {@code computed} agrees with {@code reference}, floor(-log10(|computed - reference| /
+     * |reference|)) taken from the decimal exponent of the relative difference (exact up to a
+     * relative difference that is itself a power of ten, where it is one low), 0 when they
+     * differ by 100% or more, and capped at the working digits P + G (also for an exact match).
+     * A reference 0 is matched, to all digits, only by an exact 0.
+     */
+    public int digitsMatched(Apfloat computed, Apfloat reference) {
+        return relativeDigits(ApfloatMath.abs(helper.subtract(computed, reference)), ApfloatMath.abs(reference));
+    }
+
+    /**
+     * {@link #digitsMatched} from a difference and a reference magnitude (norms, say:
+     * ||A - A_ref||_F and ||A_ref||_F), both &gt;= 0.
+     */
+    public int relativeDigits(Apfloat difference, Apfloat reference) {
+        int cap = (int) Math.min(Integer.MAX_VALUE, working());
+        if (difference.signum() == 0) {
+            return cap;
+        }
+        if (reference.signum() == 0) {
+            return 0;
+        }
+        Apfloat rel = helper.divide(difference, reference);
+        // rel = m 10^(scale - 1), 1 <= m < 10, so floor(-log10 rel) = -scale unless m = 1
+        return (int) Math.max(0, Math.min(cap, -rel.scale()));
     }
 
     /** Any Apfloat set to the working precision. */
@@ -143,16 +198,6 @@ public final class Precision {
         }
         long p = Math.min(sig, value.precision());
         return ApfloatMath.roundToPrecision(value, p, RoundingMode.HALF_EVEN).toString(false);
-    }
-
-    /** Exact zero test helper: true when value is the exact integer 0. */
-    public static boolean isZero(Apfloat value) {
-        return value.signum() == 0;
-    }
-
-    /** The exact integer value of a long. */
-    public static Apint exact(long value) {
-        return new Apint(value);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class SymmetricEigen {
         FixedPrecisionApfloatHelper h = p.helper();
         Apfloat norm = a.frobeniusNorm();
         Apfloat asymTol = h.multiply(p.target(), norm);
-        Apfloat half = p.ofDouble(0.5);
+        Apfloat half = p.ofBinary(0.5);
         Apfloat[][] b = new Apfloat[n][n];
         for (int i = 0; i < n; i++) {
             b[i][i] = a.get(i, i);

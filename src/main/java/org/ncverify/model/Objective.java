@@ -47,7 +47,7 @@ public final class Objective {
         int depth = inst.depth();
         int k = inst.classes();
         Apfloat invN = h.divide(p.of(1L), p.of(inst.total()));
-        Apfloat half = p.ofDouble(0.5);
+        Apfloat half = p.ofBinary(0.5);
         Apfloat lambdaH = p.of(inst.lambdaH());
 
         ApMatrix[] w = new ApMatrix[depth + 1];

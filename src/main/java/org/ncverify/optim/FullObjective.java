@@ -13,17 +13,14 @@ import org.ncverify.instance.Instance;
  *   grad_H = G_0 + lambda_H H,  grad_b = G_L 1_N
  * </pre>
  *
- * <p><b>Flat variable layout</b> (one contiguous {@code double[]} of {@link #size()} entries,
- * the layout of the scipy reference): W_1, ..., W_L, each row-major (entry (i, k) of the
- * d_l x d_{l-1} matrix W_l at {@code offsetW(l) + i d_{l-1} + k}); then H row-major, d x N
- * (entry (i, j), feature i of sample j, at {@code offsetH() + i N + j}; samples grouped by
- * class, class 0 first); then b (K entries) at {@code offsetB()}. Row-major activations make
- * every inner loop an axpy or a dot product over the N samples, contiguous in memory.
+ * <p>Variables in the flat layout of {@link FlatLayout} (shared with the polish): W_1..W_L
+ * row-major, then H row-major (d x N, samples grouped by class), then b.
  *
  * <p>Not thread-safe: the activations and back-propagated buffers are allocated once per
  * instance of this class and reused by every evaluation (no allocation per iteration).
  */
 public final class FullObjective implements DifferentiableFunction {
+    private final FlatLayout layout;
     private final int depth;
     private final int classes;
     private final int samples;
@@ -48,31 +45,19 @@ public final class FullObjective implements DifferentiableFunction {
     private final double[] t;
 
     private FullObjective(Instance inst) {
-        long n = inst.total();
-        depth = inst.depth();
-        classes = inst.classes();
+        layout = FlatLayout.of(inst);
+        depth = layout.depth();
+        classes = layout.classes();
         dims = new int[depth + 1];
+        offsetW = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
-            dims[l] = inst.layerDim(l);
+            dims[l] = layout.dim(l);
+            offsetW[l] = l == 0 ? 0 : layout.offsetW(l);
         }
-        long total = 0;
-        offsetW = new int[depth + 2];
-        for (int l = 1; l <= depth; l++) {
-            offsetW[l] = (int) total;
-            total += (long) dims[l] * dims[l - 1];
-        }
-        long h = total;
-        total += (long) dims[0] * n;
-        long bOff = total;
-        total += classes;
-        if (total > Integer.MAX_VALUE - 8 || (long) maxDim() * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the full objective has " + total
-                + " variables: too many for one double array (N = " + n + ")");
-        }
-        samples = (int) n;
-        offsetH = (int) h;
-        offsetB = (int) bOff;
-        size = (int) total;
+        samples = layout.samples();
+        offsetH = layout.offsetH();
+        offsetB = layout.offsetB();
+        size = layout.size();
         lambdaW = new double[depth + 1];
         for (int l = 1; l <= depth; l++) {
             lambdaW[l] = inst.lambdaW(l).doubleValue();
@@ -101,7 +86,7 @@ public final class FullObjective implements DifferentiableFunction {
         t = new double[maxDim() * dims[0]];
     }
 
-    /** The objective of an instance (N columns must fit in memory: N d + sum d_l d_{l-1} + K &lt; 2^31). */
+    /** The objective of an instance (its {@link FlatLayout} must fit one array: n &lt; 2^31). */
     public static FullObjective of(Instance inst) {
         return new FullObjective(inst);
     }
@@ -114,6 +99,11 @@ public final class FullObjective implements DifferentiableFunction {
         return m;
     }
 
+    /** The layout of the variables. */
+    public FlatLayout layout() {
+        return layout;
+    }
+
     /** Number of variables: sum_l d_l d_{l-1} + d N + K. */
     public int size() {
         return size;
@@ -122,41 +112,6 @@ public final class FullObjective implements DifferentiableFunction {
     @Override
     public int dimension() {
         return size;
-    }
-
-    /** Depth L. */
-    public int depth() {
-        return depth;
-    }
-
-    /** d_l, l = 0..L. */
-    public int dim(int l) {
-        return dims[l];
-    }
-
-    /** N. */
-    public int samples() {
-        return samples;
-    }
-
-    /** K. */
-    public int classes() {
-        return classes;
-    }
-
-    /** Offset of W_l (1-based) in the flat layout. */
-    public int offsetW(int l) {
-        return offsetW[l];
-    }
-
-    /** Offset of H in the flat layout. */
-    public int offsetH() {
-        return offsetH;
-    }
-
-    /** Offset of b in the flat layout. */
-    public int offsetB() {
-        return offsetB;
     }
 
     /** The class of sample j (samples grouped by class). */

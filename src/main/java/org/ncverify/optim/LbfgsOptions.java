@@ -1,5 +1,7 @@
 package org.ncverify.optim;
 
+import org.ncverify.instance.InputException;
+
 /**
  * Settings of {@link Lbfgs}: memory m (pairs kept), the stopping rule on the relative
  * gradient norm ||grad f||_2 / |f| (or ||grad f||_2 when f = 0), and the budgets.
@@ -24,16 +26,16 @@ public record LbfgsOptions(int memory, double gradientTolerance, int maxIteratio
 
     public LbfgsOptions {
         if (memory < 1 || memory > 100) {
-            throw new IllegalArgumentException("L-BFGS memory = " + memory + ": must be in 1..100");
+            throw new InputException("memory", " = " + memory + ": must be in 1..100");
         }
         if (!(gradientTolerance >= 0)) {
-            throw new IllegalArgumentException("gradient tolerance = " + gradientTolerance + ": must be >= 0");
+            throw new InputException("gradientTolerance", " = " + gradientTolerance + ": must be >= 0");
         }
         if (maxIterations < 1) {
-            throw new IllegalArgumentException("--max-iterations = " + maxIterations + ": must be >= 1");
+            throw new InputException("maxIterations", " = " + maxIterations + ": must be >= 1");
         }
         if (maxEvaluations < 1) {
-            throw new IllegalArgumentException("evaluation budget = " + maxEvaluations + ": must be >= 1");
+            throw new InputException("maxEvaluations", " = " + maxEvaluations + ": must be >= 1");
         }
     }
 

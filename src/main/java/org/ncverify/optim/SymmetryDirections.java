@@ -30,8 +30,8 @@ final class SymmetryDirections {
     /** The orthonormalized symmetry tangents of f at x (flat layout of f). */
     static SymmetryDirections at(FullObjective f, double[] x) {
         List<double[]> out = new ArrayList<>();
-        for (int j = 0; j < f.depth(); j++) {
-            int dj = f.dim(j);
+        for (int j = 0; j < f.layout().depth(); j++) {
+            int dj = f.layout().dim(j);
             for (int a = 0; a < dj; a++) {
                 for (int b = a + 1; b < dj; b++) {
                     double[] t = tangent(f, x, j, a, b);
@@ -66,16 +66,16 @@ final class SymmetryDirections {
     private static double[] tangent(FullObjective f, double[] x, int j, int a, int b) {
         double[] t = new double[f.size()];
         // dW_{j+1} = -W_{j+1} A: column b receives -W[:, a], column a receives +W[:, b]
-        int rows = f.dim(j + 1);
-        int cols = f.dim(j);
-        int w = f.offsetW(j + 1);
+        int rows = f.layout().dim(j + 1);
+        int cols = f.layout().dim(j);
+        int w = f.layout().offsetW(j + 1);
         for (int i = 0; i < rows; i++) {
             t[w + i * cols + b] = -x[w + i * cols + a];
             t[w + i * cols + a] = x[w + i * cols + b];
         }
         // dF_j = A F_j: row a receives F[b, :], row b receives -F[a, :]
-        int off = j == 0 ? f.offsetH() : f.offsetW(j);
-        int width = j == 0 ? f.samples() : f.dim(j - 1);
+        int off = j == 0 ? f.layout().offsetH() : f.layout().offsetW(j);
+        int width = j == 0 ? f.layout().samples() : f.layout().dim(j - 1);
         for (int c = 0; c < width; c++) {
             t[off + a * width + c] = x[off + b * width + c];
             t[off + b * width + c] = -x[off + a * width + c];

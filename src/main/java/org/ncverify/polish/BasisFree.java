@@ -1,7 +1,5 @@
 package org.ncverify.polish;
 
-import org.apfloat.Apfloat;
-import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
@@ -70,26 +68,9 @@ public final class BasisFree {
             digits(featureGram, reference.featureGram, p)};
     }
 
-    /** floor(-log10(|a - ref| / |ref|)) for scalars, at the working digits of p when equal. */
-    public static int digits(Apfloat a, Apfloat ref, Precision p) {
-        FixedPrecisionApfloatHelper h = p.helper();
-        Apfloat diff = org.apfloat.ApfloatMath.abs(h.subtract(a, ref));
-        return digitsOf(diff, org.apfloat.ApfloatMath.abs(ref), p);
-    }
-
     private static int digits(ApMatrix a, ApMatrix ref, Precision p) {
         ApMatrix r = ref.withPrecision(p);
-        return digitsOf(a.withPrecision(p).subtract(r).frobeniusNorm(), r.frobeniusNorm(), p);
+        return p.relativeDigits(a.withPrecision(p).subtract(r).frobeniusNorm(), r.frobeniusNorm());
     }
 
-    private static int digitsOf(Apfloat diff, Apfloat ref, Precision p) {
-        if (diff.signum() == 0) {
-            return (int) p.working();
-        }
-        if (ref.signum() == 0) {
-            return 0;
-        }
-        double rel = p.helper().divide(diff, ref).doubleValue();
-        return rel >= 1 ? 0 : (int) Math.min(p.working(), Math.floor(-Math.log10(rel)));
-    }
 }

@@ -29,7 +29,7 @@ import org.ncverify.linalg.Precision;
  * <p>Immutable once built; the forward and backward passes at x are computed once.
  */
 final class HessianVector {
-    private final FlatLayout layout;
+    private final FlatPoints layout;
     private final Precision p;
     private final int depth;
     private final ApMatrix[] w;
@@ -41,7 +41,7 @@ final class HessianVector {
     private final Apfloat lambdaH;
     private final Apfloat invN;
 
-    HessianVector(FlatLayout layout, Apfloat[] x, Precision p) {
+    HessianVector(FlatPoints layout, Apfloat[] x, Precision p) {
         this.layout = layout;
         this.p = p;
         Instance inst = layout.instance();

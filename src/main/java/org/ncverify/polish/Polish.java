@@ -90,12 +90,12 @@ public final class Polish {
         long t0 = System.nanoTime();
         Precision p = Precision.of(digits, Precision.DEFAULT_GUARD + options.extraGuard());
         FixedPrecisionApfloatHelper h = p.helper();
-        FlatLayout layout = FlatLayout.of(inst);
+        FlatPoints layout = FlatPoints.of(inst);
         Apfloat target = p.pow10(-targetExp);
         Apfloat tenth = h.divide(p.of(1L), p.of(10L));
         Apfloat armijo = p.pow10(-4);
         Apfloat noiseFactor = h.multiply(p.of(100L), p.epsilon());
-        Apfloat damping = p.ofDouble(options.damping());
+        Apfloat damping = p.ofBinary(options.damping());
 
         Apfloat[] x = layout.vector(start, p);
         Evaluation ev = evaluate(layout, x, p);
@@ -147,7 +147,7 @@ public final class Polish {
                     next = trial;
                     break;
                 }
-                t = h.multiply(t, p.ofDouble(0.5));
+                t = h.multiply(t, p.ofBinary(0.5));
             }
             if (accepted == null) {
                 stop = PolishResult.Stop.LINE_SEARCH_FAILED;
@@ -170,8 +170,9 @@ public final class Polish {
     /**
      * A start point from double-precision values (an optimizer's result): W_1..W_L as
      * {@code weights[l-1][i][j]}, the features H as {@code features[i][s]} (d x N, samples
-     * grouped by class, class 0 first), the bias b. Every entry is taken exactly (its shortest
-     * decimal representation, 17 digits suffice).
+     * grouped by class, class 0 first), the bias b. Every entry is taken exactly: its binary
+     * value ({@link Precision#ofBinary}) at a precision with as many digits as the longest
+     * exact expansion among the entries ({@link Precision#binaryDigits}), so nothing is rounded.
      *
      * @throws IllegalArgumentException naming the first non-finite entry or a wrong shape
      */
@@ -179,30 +180,37 @@ public final class Polish {
         if (inst == null || weights == null || features == null || bias == null) {
             throw new IllegalArgumentException("instance, weights, features and bias are required");
         }
-        Precision p = Precision.of(17, Precision.DEFAULT_GUARD);
-        List<ApMatrix> ws = new ArrayList<>(weights.length);
+        int exact = 17;
         for (int l = 0; l < weights.length; l++) {
-            checkFinite("W_" + (l + 1), weights[l]);
-            ws.add(ApMatrix.of(weights[l], p));
+            exact = Math.max(exact, checkFinite("W_" + (l + 1), weights[l]));
         }
-        checkFinite("H", features);
-        checkFinite("b", new double[][] {bias});
+        exact = Math.max(exact, checkFinite("H", features));
+        exact = Math.max(exact, checkFinite("b", new double[][] {bias}));
+        Precision p = Precision.of(exact, 0);
+        List<ApMatrix> ws = new ArrayList<>(weights.length);
+        for (double[][] w : weights) {
+            ws.add(ApMatrix.of(w, p));
+        }
         Apfloat[] b = new Apfloat[bias.length];
         for (int c = 0; c < b.length; c++) {
-            b[c] = p.ofDouble(bias[c]);
+            b[c] = p.ofBinary(bias[c]);
         }
         return Point.ofFeatures(inst, ws, ApMatrix.of(features, p), b);
     }
 
-    private static void checkFinite(String name, double[][] m) {
+    /** Checks every entry is finite; returns the digits of the longest exact binary expansion. */
+    private static int checkFinite(String name, double[][] m) {
+        int digits = 1;
         for (int i = 0; i < m.length; i++) {
             for (int j = 0; j < m[i].length; j++) {
                 if (!Double.isFinite(m[i][j])) {
                     throw new IllegalArgumentException(name + "[" + i + "][" + j + "] = " + m[i][j]
                         + ": the start point must be finite");
                 }
+                digits = Math.max(digits, Precision.binaryDigits(m[i][j]));
             }
         }
+        return digits;
     }
 
     /**
@@ -227,7 +235,7 @@ public final class Polish {
         }
     }
 
-    private static Evaluation evaluate(FlatLayout layout, Apfloat[] x, Precision p) {
+    private static Evaluation evaluate(FlatPoints layout, Apfloat[] x, Precision p) {
         return Objective.evaluate(layout.instance(), layout.point(x, p), p);
     }
 

@@ -40,7 +40,7 @@ public record PolishSummary(PolishResult result, int valueDigits, int productDig
         int digits = cf.precision().digits();
         PolishResult r = Polish.refine(best, digits);
         Precision p = r.precision();
-        int value = BasisFree.digits(r.value(), cf.objective(), p);
+        int value = p.digitsMatched(r.value(), cf.objective());
         int[] basisFree = BasisFree.of(r.point(), p).digitsAgainst(BasisFree.of(cf.point(), cf.precision()));
         List<Verdict> v = catalogue.run(Subject.ofPolished(cf, r));
         return new PolishSummary(r, value, basisFree[0], basisFree[1], basisFree[2], digits, v);

@@ -1,6 +1,5 @@
 package org.ncverify.runs;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -8,16 +7,16 @@ import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
-import org.ncverify.optim.FullObjective;
+import org.ncverify.optim.FlatLayout;
 
-/** Double points of the {@link FullObjective} (flat layout) as exact high-precision values. */
+/** Double points in the {@link FlatLayout} of the full objective as exact high-precision values. */
 public final class DoublePoints {
     private DoublePoints() {
     }
 
-    /** A flat double point (layout of {@link FullObjective}) as a {@link Point} at precision p. */
+    /** A flat double point ({@link FlatLayout}) as a {@link Point} at precision p, entries by their exact binary value. */
     public static Point toPoint(Instance inst, double[] x, Precision p) {
-        FullObjective f = FullObjective.of(inst);
+        FlatLayout f = FlatLayout.of(inst);
         if (x.length != f.size()) {
             throw new IllegalArgumentException("flat point has " + x.length + " entries, expected " + f.size());
         }
@@ -28,7 +27,7 @@ public final class DoublePoints {
         ApMatrix h = matrix(x, f.offsetH(), f.dim(0), f.samples(), p);
         Apfloat[] b = new Apfloat[inst.classes()];
         for (int k = 0; k < b.length; k++) {
-            b[k] = exact(x[f.offsetB() + k], p);
+            b[k] = p.ofBinary(x[f.offsetB() + k]);
         }
         return Point.ofFeatures(inst, weights, h, b);
     }
@@ -37,17 +36,9 @@ public final class DoublePoints {
         Apfloat[][] e = new Apfloat[rows][cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                e[i][j] = exact(x[offset + i * cols + j], p);
+                e[i][j] = p.ofBinary(x[offset + i * cols + j]);
             }
         }
         return ApMatrix.of(e, p);
-    }
-
-    /** The binary value of a finite double, rounded to p's working digits. */
-    public static Apfloat exact(double v, Precision p) {
-        if (!Double.isFinite(v)) {
-            throw new ArithmeticException("non-finite coordinate " + v);
-        }
-        return v == 0 ? Apfloat.ZERO : p.of(new Apfloat(new BigDecimal(v)));
     }
 }

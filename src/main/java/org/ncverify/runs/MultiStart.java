@@ -3,6 +3,7 @@ package org.ncverify.runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.theory.ClosedForm;
 import org.ncverify.optim.FullObjective;
@@ -32,14 +33,14 @@ public final class MultiStart {
      */
     public MultiStart(int starts, long seed, double[] scales, LbfgsOptions options) {
         if (starts < 1) {
-            throw new IllegalArgumentException("--starts = " + starts + ": must be >= 1");
+            throw new InputException("starts", " = " + starts + ": must be >= 1");
         }
         if (scales == null || scales.length == 0) {
-            throw new IllegalArgumentException("--init-scale: at least one scale is required");
+            throw new InputException("scales", ": at least one initialisation scale is required");
         }
         for (int i = 0; i < scales.length; i++) {
             if (!(scales[i] > 0) || Double.isInfinite(scales[i])) {
-                throw new IllegalArgumentException("--init-scale[" + i + "] = " + scales[i] + ": must be a positive number");
+                throw new InputException("scales", "[" + i + "] = " + scales[i] + ": must be a positive number");
             }
         }
         this.starts = starts;

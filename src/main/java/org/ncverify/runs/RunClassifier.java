@@ -2,6 +2,7 @@ package org.ncverify.runs;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.ncverify.optim.FlatLayout;
 import org.ncverify.optim.FullObjective;
 import org.ncverify.optim.LbfgsResult;
 
@@ -26,6 +27,7 @@ public final class RunClassifier {
     public static final double SIGNIFICANT = 1e-6;
 
     private final FullObjective objective;
+    private final FlatLayout layout;
     private final double fStar;
     private final double topSingularValue;
     private final int survivingDirections;
@@ -39,6 +41,7 @@ public final class RunClassifier {
     public RunClassifier(FullObjective objective, long[] sizes, double fStar, double topSingularValue,
                          int survivingDirections) {
         this.objective = objective;
+        this.layout = objective.layout();
         this.sizes = sizes.clone();
         this.fStar = fStar;
         this.topSingularValue = topSingularValue;
@@ -62,7 +65,7 @@ public final class RunClassifier {
         if (stop != LbfgsResult.Stop.GRADIENT && stop != LbfgsResult.Stop.LINE_SEARCH) {
             return StartClass.NOT_CONVERGED;
         }
-        if (objective.depth() >= 2 && atOrigin(x)) {
+        if (layout.depth() >= 2 && atOrigin(x)) {
             return StartClass.ORIGIN;
         }
         int k = directions(x);
@@ -73,14 +76,14 @@ public final class RunClassifier {
     }
 
     private boolean atOrigin(double[] x) {
-        for (int l = 1; l <= objective.depth(); l++) {
-            int off = objective.offsetW(l);
-            if (norm(x, off, off + objective.dim(l) * objective.dim(l - 1)) > ORIGIN_NORM) {
+        for (int l = 1; l <= layout.depth(); l++) {
+            int off = layout.offsetW(l);
+            if (norm(x, off, off + layout.dim(l) * layout.dim(l - 1)) > ORIGIN_NORM) {
                 return false;
             }
         }
-        int h = objective.offsetH();
-        return norm(x, h, h + objective.dim(0) * objective.samples()) / Math.sqrt(objective.samples()) <= ORIGIN_NORM;
+        int h = layout.offsetH();
+        return norm(x, h, h + layout.dim(0) * layout.samples()) / Math.sqrt(layout.samples()) <= ORIGIN_NORM;
     }
 
     /** The number of singular values of W_L...W_1 X above 1e-6 max(1, s_1). */
@@ -98,10 +101,10 @@ public final class RunClassifier {
 
     /** Singular values of P = W_L...W_1 X, X = (M - h_G 1^T) diag(sqrt n), in double. */
     double[] productSingularValues(double[] x) {
-        int kc = objective.classes();
-        int d = objective.dim(0);
-        int n = objective.samples();
-        int h = objective.offsetH();
+        int kc = layout.classes();
+        int d = layout.dim(0);
+        int n = layout.samples();
+        int h = layout.offsetH();
         long total = 0;
         for (long s : sizes) {
             total += s;
@@ -123,10 +126,10 @@ public final class RunClassifier {
                 p[i][c] = (mean[i][c] - global[i]) * Math.sqrt(sizes[c]);
             }
         }
-        for (int l = 1; l <= objective.depth(); l++) {
-            int rows = objective.dim(l);
-            int cols = objective.dim(l - 1);
-            int off = objective.offsetW(l);
+        for (int l = 1; l <= layout.depth(); l++) {
+            int rows = layout.dim(l);
+            int cols = layout.dim(l - 1);
+            int off = layout.offsetW(l);
             double[][] next = new double[rows][kc];
             for (int i = 0; i < rows; i++) {
                 for (int k = 0; k < cols; k++) {

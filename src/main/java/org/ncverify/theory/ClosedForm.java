@@ -108,6 +108,36 @@ public final class ClosedForm {
         return solutions.stream().map(ScalarSolution::p).toArray(Apfloat[]::new);
     }
 
+    /**
+     * True when index i may take either branch: s_i = s_crit (L &gt;= 2) with a positive jump
+     * p*(s_i), so both 0 and p*(s_i) minimize phi there.
+     */
+    public boolean eitherBranch(int i) {
+        ScalarSolution x = solutions.get(i);
+        return x.branch() == Branch.AT_THRESHOLD && x.p().signum() > 0;
+    }
+
+    /**
+     * The one list of admissible values at s_crit: for per-index targets t (p*, or any quantity
+     * that is 0 exactly where p* is, such as a factor's singular values) and the index range
+     * [from, to), the lists t[from..to), then the same with its last j = 1..m indices that may
+     * take either branch ({@link #eitherBranch}) set to 0. The indices at s_crit carry the
+     * smallest positive p* (p* is non-decreasing in s and 0 below s_crit), so a decreasing t
+     * stays decreasing in every list. Used by C4 (the whole spectrum) and C5-C7 (per tied block).
+     */
+    public List<Apfloat[]> admissible(Apfloat[] t, int from, int to) {
+        Apfloat[] alt = Arrays.copyOfRange(t, from, to);
+        List<Apfloat[]> out = new ArrayList<>();
+        out.add(alt.clone());
+        for (int i = alt.length - 1; i >= 0; i--) {
+            if (eitherBranch(from + i)) {
+                alt[i] = Apfloat.ZERO;
+                out.add(alt.clone());
+            }
+        }
+        return out;
+    }
+
     /** f* by the formula of claim C3. */
     public Apfloat objective() {
         return objective;

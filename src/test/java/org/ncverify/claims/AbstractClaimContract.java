@@ -443,7 +443,7 @@ abstract class AbstractClaimContract {
         }
         Apfloat[] b = x.bias();
         for (int k = 0; k < b.length; k++) {
-            b[k] = p.ofDouble(b[k].doubleValue());
+            b[k] = p.ofBinary(b[k].doubleValue());
         }
         return Point.of(x.instance(), w, blocks, mult, b);
     }

@@ -39,7 +39,7 @@ final class LinalgChecks {
     static ApMatrix withSpectrum(double[] d, long seed, Precision p) {
         Apfloat[] diag = new Apfloat[d.length];
         for (int i = 0; i < d.length; i++) {
-            diag[i] = p.ofDouble(d[i]);
+            diag[i] = p.ofBinary(d[i]);
         }
         ApMatrix q = Orthonormal.random(d.length, d.length, seed, p);
         return q.scaleColumns(diag).multiply(q.transpose());

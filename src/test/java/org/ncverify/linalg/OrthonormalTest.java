@@ -77,7 +77,7 @@ class OrthonormalTest {
         Apfloat[] c1 = g.column(1);
         Apfloat[] sum = new Apfloat[4];
         for (int i = 0; i < 4; i++) {
-            sum[i] = p.helper().add(c0[i], p.helper().multiply(p.ofDouble(2.5), c1[i]));
+            sum[i] = p.helper().add(c0[i], p.helper().multiply(p.ofBinary(2.5), c1[i]));
         }
         ApMatrix dep = ApMatrix.fromColumns(new Apfloat[][] {c0, c1, sum}, p);
         assertThrows(ArithmeticException.class, () -> Orthonormal.orthonormalize(dep));

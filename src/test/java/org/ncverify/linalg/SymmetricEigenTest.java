@@ -39,7 +39,7 @@ class SymmetricEigenTest {
         FixedPrecisionApfloatHelper h = p.helper();
         Apfloat bound = h.multiply(tol(p), a.frobeniusNorm());
         for (int i = 0; i < expected.length; i++) {
-            assertAtMost(h.abs(h.subtract(e.eigenvalue(i), p.ofDouble(expected[i]))), bound,
+            assertAtMost(h.abs(h.subtract(e.eigenvalue(i), p.ofBinary(expected[i]))), bound,
                 "|lambda_" + i + " - " + expected[i] + "| " + tag, seed);
         }
     }
@@ -102,7 +102,7 @@ class SymmetricEigenTest {
         assertEquals(1, id.sweeps());
         ApMatrix one = ApMatrix.of(new double[][] {{-2.5}}, p);
         SymmetricEigen e1 = checked(one, 0, "1x1");
-        assertEquals(0, e1.eigenvalue(0).compareTo(p.ofDouble(-2.5)));
+        assertEquals(0, e1.eigenvalue(0).compareTo(p.ofBinary(-2.5)));
         assertEquals(0, p.helper().abs(e1.vectors().get(0, 0)).compareTo(p.of(1L)), "1x1 eigenvector is +-1");
         ApMatrix diag = ApMatrix.of(new double[][] {{1, 0, 0}, {0, 7, 0}, {0, 0, -3}}, p);
         SymmetricEigen d = checked(diag, 0, "diagonal");

@@ -46,7 +46,7 @@ final class ModelFixtures {
     static Apfloat[] randomBias(Instance inst, Random rnd, Precision p) {
         Apfloat[] b = new Apfloat[inst.classes()];
         for (int k = 0; k < b.length; k++) {
-            b[k] = p.ofDouble(rnd.nextGaussian());
+            b[k] = p.ofBinary(rnd.nextGaussian());
         }
         return b;
     }

@@ -9,8 +9,8 @@ import org.ncverify.support.ReferenceCase;
 import org.ncverify.theory.ClosedForm;
 
 /**
- * Start points for the polish that look like a double-precision optimizer's result, while
- * the L-BFGS of issue 4 is not wired in: the closed-form minimizer with seeded random frames
+ * Start points for the polish that look like a double-precision optimizer's result without
+ * running one (the L-BFGS start is exercised by the CLI tests of {@code optimize --polish}): the closed-form minimizer with seeded random frames
  * ({@link ClosedForm#rotated}), expanded to one feature column per sample, every entry
  * rounded to double and moved by a seeded Gaussian of standard deviation
  * 1e-6 * max|entry of its matrix| (W_l, H, b each), drawn per entry, so every sample column
@@ -61,7 +61,7 @@ final class PolishFixtures {
         Precision ref = Precision.of(Math.max(60, r.precision().digits() + 20));
         ClosedForm cf = ClosedForm.of(rc.instance(), ref);
         int[] d = BasisFree.of(r.point(), ref).digitsAgainst(BasisFree.of(cf.point(), ref));
-        int[] a = {BasisFree.digits(r.value(), cf.objective(), ref),
+        int[] a = {ref.digitsMatched(r.value(), cf.objective()),
             ReferenceCase.digitsMatched(r.value(), rc.objective(), r.precision()), d[0], d[1], d[2]};
         // never claim more digits than the polished point carries (Apfloat keeps a few extra)
         int cap = (int) r.precision().working();

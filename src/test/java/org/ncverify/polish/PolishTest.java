@@ -18,9 +18,9 @@ import org.ncverify.support.ReferenceCase;
 import org.ncverify.theory.ClosedForm;
 
 /**
- * Issue 4, high-precision polish: from a double-precision approximate minimizer (see
+ * High-precision polish: from a double-precision approximate minimizer (see
  * {@link PolishFixtures}: the rotated closed form rounded to double and perturbed by 1e-6 per
- * entry, standing in for the L-BFGS result) the polish at 40 digits reaches a gradient norm
+ * entry, standing in for an L-BFGS result) the polish at 40 digits reaches a gradient norm
  * below 1e-35 and the basis-free quantities (f, W_L...W_1 X, the Gram matrices) agree with
  * the closed form at 60 digits (canonical frames, so a different point of the orbit) to 30
  * digits. Measured on this machine (2 shared cores): cases 1-4 take 2-5, 2-3, 2-6 and 4-8 s.

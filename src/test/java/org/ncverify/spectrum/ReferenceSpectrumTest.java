@@ -65,7 +65,7 @@ class ReferenceSpectrumTest {
             }
             Apfloat e = new Apfloat(want, p.working());
             Apfloat rel = SpectrumFixtures.relativeError(s, e, p);
-            int matched = rel.signum() == 0 ? p.digits() : (int) Math.min(p.digits(), -rel.scale());
+            int matched = Math.min(p.digits(), p.digitsMatched(s, e));
             if (matched < worst) {
                 worst = matched;
                 worstIndex = i;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.Rationals;
@@ -86,22 +85,10 @@ public record ReferenceCase(int number, Instance instance, int digits, List<Stri
 
     /**
      * Significant digits to which {@code computed} matches the decimal string {@code expected},
-     * at the working precision of p: the exponent of |computed - expected| / |expected| (a
-     * lower bound on -log10 of it), capped at the working digits; an expected "0" is matched
-     * (to all digits) only by an exact zero.
+     * at the working precision of p: {@link Precision#digitsMatched} of the parsed decimal.
      */
     public static int digitsMatched(Apfloat computed, String expected, Precision p) {
-        Apfloat e = new Apfloat(expected, p.working());
-        if (e.signum() == 0) {
-            return computed.signum() == 0 ? (int) p.working() : 0;
-        }
-        Apfloat diff = ApfloatMath.abs(p.helper().subtract(computed, e));
-        if (diff.signum() == 0) {
-            return (int) p.working();
-        }
-        Apfloat rel = p.helper().divide(diff, ApfloatMath.abs(e));
-        // rel = m 10^(scale - 1) with 1 <= m < 10, so -log10(rel) > -scale
-        return (int) Math.max(0, Math.min(p.working(), -rel.scale()));
+        return p.digitsMatched(computed, p.ofDecimal(expected));
     }
 
     @Override

@@ -293,7 +293,7 @@ class ScalarLawTest {
             } while (Math.abs(s / sCrit - 1) < 1e-6);
             double lambdaBar = Double.parseDouble(lambdaText);
             double brute = bruteForceMinimizer(depth, total, lambdaBar, s);
-            ScalarSolution x = law.solve(p.ofDouble(s));
+            ScalarSolution x = law.solve(p.ofBinary(s));
             double got = x.p().doubleValue();
             double err = Math.abs(got - brute);
             String msg = "L = " + depth + ", N = " + total + ", lambda_bar = " + lambdaText + ", s = " + s

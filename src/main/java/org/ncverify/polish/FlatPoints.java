@@ -10,47 +10,34 @@ import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Gradient;
 import org.ncverify.model.Point;
+import org.ncverify.optim.FlatLayout;
 
 /**
- * The variables of the FULL objective (every sample its own feature column) as one flat
- * vector x in R^n, n = sum_l d_l d_{l-1} + d N + K:
- * <pre>
- *   x = ( vec W_1, ..., vec W_L, h_1, ..., h_N, b )
- * </pre>
- * with each W_l row major and the samples h_i (d entries each) in the order of
- * {@link Point#ofFeatures} (class 0 first). The Euclidean inner product of these vectors is
- * the Frobenius inner product of the variables, so the flat gradient has the norm
- * {@link Gradient#norm()} reports. Immutable.
+ * Points and gradients of the FULL objective as flat Apfloat vectors in the one variable
+ * layout of the suite, {@link FlatLayout} (W_1..W_L row-major, H row-major d x N with the
+ * samples in the order of {@link Point#ofFeatures}, class 0 first, then b), shared with the
+ * double-precision optimizer. The Euclidean inner product of these vectors is the Frobenius
+ * inner product of the variables, so the flat gradient has the norm {@link Gradient#norm()}
+ * reports. Immutable.
  */
-final class FlatLayout {
+final class FlatPoints {
     private final Instance instance;
+    private final FlatLayout layout;
     private final int depth;
     private final int dim;
     private final int samples;
-    private final int[] weightOffset;
-    private final int featureOffset;
-    private final int biasOffset;
-    private final int size;
 
-    private FlatLayout(Instance instance) {
+    private FlatPoints(Instance instance) {
         this.instance = instance;
+        this.layout = FlatLayout.of(instance);
         this.depth = instance.depth();
         this.dim = instance.dim();
-        this.samples = Math.toIntExact(instance.total());
-        this.weightOffset = new int[depth + 2];
-        int off = 0;
-        for (int l = 1; l <= depth; l++) {
-            weightOffset[l] = off;
-            off += instance.layerDim(l) * instance.layerDim(l - 1);
-        }
-        this.featureOffset = off;
-        this.biasOffset = off + dim * samples;
-        this.size = biasOffset + instance.classes();
+        this.samples = layout.samples();
     }
 
-    /** The layout of an instance whose N fits an int (the caller bounds N far below that). */
-    static FlatLayout of(Instance inst) {
-        return new FlatLayout(inst);
+    /** The flat points of an instance whose N fits an int (the caller bounds N far below that). */
+    static FlatPoints of(Instance inst) {
+        return new FlatPoints(inst);
     }
 
     Instance instance() {
@@ -59,7 +46,7 @@ final class FlatLayout {
 
     /** n, the number of variables. */
     int size() {
-        return size;
+        return layout.size();
     }
 
     /** N. */
@@ -93,9 +80,9 @@ final class FlatLayout {
     /** Layers 1..L, class blocks whose column j fills w_k consecutive sample slots, then b. */
     private Apfloat[] assemble(IntFunction<ApMatrix> weight, IntFunction<ApMatrix> block, IntToLongFunction mult,
                                Apfloat[] b, Precision p) {
-        Apfloat[] v = new Apfloat[size];
+        Apfloat[] v = new Apfloat[layout.size()];
         for (int l = 1; l <= depth; l++) {
-            putMatrix(v, weightOffset[l], weight.apply(l), p);
+            putMatrix(v, layout.offsetW(l), weight.apply(l), p);
         }
         int sample = 0;
         for (int c = 0; c < instance.classes(); c++) {
@@ -104,15 +91,13 @@ final class FlatLayout {
             for (int j = 0; j < blk.cols(); j++) {
                 for (long rep = 0; rep < w; rep++) {
                     for (int i = 0; i < dim; i++) {
-                        v[featureOffset + sample * dim + i] = at(blk.get(i, j), p);
+                        v[layout.feature(i, sample)] = at(blk.get(i, j), p);
                     }
                     sample++;
                 }
             }
         }
-        for (int c = 0; c < b.length; c++) {
-            v[biasOffset + c] = at(b[c], p);
-        }
+        putBias(v, b, p);
         return v;
     }
 
@@ -131,42 +116,42 @@ final class FlatLayout {
         int c = instance.layerDim(l - 1);
         Apfloat[][] a = new Apfloat[r][c];
         for (int i = 0; i < r; i++) {
-            System.arraycopy(v, weightOffset[l] + i * c, a[i], 0, c);
+            System.arraycopy(v, layout.weight(l, i, 0), a[i], 0, c);
         }
         return ApMatrix.of(a, p);
     }
 
     /** H (d x N) read from v. */
     ApMatrix features(Apfloat[] v, Precision p) {
-        Apfloat[][] cols = new Apfloat[samples][dim];
-        for (int s = 0; s < samples; s++) {
-            System.arraycopy(v, featureOffset + s * dim, cols[s], 0, dim);
+        Apfloat[][] rows = new Apfloat[dim][samples];
+        for (int i = 0; i < dim; i++) {
+            System.arraycopy(v, layout.feature(i, 0), rows[i], 0, samples);
         }
-        return ApMatrix.fromColumns(cols, p);
+        return ApMatrix.of(rows, p);
     }
 
     /** b read from v (copy). */
     Apfloat[] bias(Apfloat[] v) {
         Apfloat[] b = new Apfloat[instance.classes()];
-        System.arraycopy(v, biasOffset, b, 0, b.length);
+        System.arraycopy(v, layout.offsetB(), b, 0, b.length);
         return b;
     }
 
     /** The flat vector of (W_1..W_L, H, b) given as matrices (the inverse of the readers above). */
     Apfloat[] vector(ApMatrix[] weights, ApMatrix features, Apfloat[] bias, Precision p) {
-        Apfloat[] v = new Apfloat[size];
+        Apfloat[] v = new Apfloat[layout.size()];
         for (int l = 1; l <= depth; l++) {
-            putMatrix(v, weightOffset[l], weights[l], p);
+            putMatrix(v, layout.offsetW(l), weights[l], p);
         }
-        for (int s = 0; s < samples; s++) {
-            for (int i = 0; i < dim; i++) {
-                v[featureOffset + s * dim + i] = at(features.get(i, s), p);
-            }
-        }
-        for (int c = 0; c < bias.length; c++) {
-            v[biasOffset + c] = at(bias[c], p);
-        }
+        putMatrix(v, layout.offsetH(), features, p);
+        putBias(v, bias, p);
         return v;
+    }
+
+    private void putBias(Apfloat[] v, Apfloat[] b, Precision p) {
+        for (int c = 0; c < b.length; c++) {
+            v[layout.offsetB() + c] = at(b[c], p);
+        }
     }
 
     private static void putMatrix(Apfloat[] v, int offset, ApMatrix m, Precision p) {

@@ -1,0 +1,181 @@
+package org.ncverify.instance;
+
+import java.util.Locale;
+
+/**
+ * An estimate, made before anything is allocated, of the heap a workload needs for an instance
+ * at a working precision of W = P + G digits, so that an instance far too large for the JVM is
+ * refused at once instead of after minutes of allocation. The model (measured in
+ * {@code proofs-notes/README.md}, "Memory"):
+ * <pre>
+ *   bytes = A (200 + W/2) + 8 D
+ * </pre>
+ * A the number of Apfloat entries alive at once, at about 200 + W/2 bytes each (measured:
+ * 205, 229, 303, 678 and 1150 bytes at W = 22, 62, 212, 1012 and 2012), D the number of
+ * doubles. With d_0 = d, d_1..d_{L-1} the widths, d_L = K, w = sum_l d_l d_{l-1} the weights,
+ * r the bottleneck and n = w + d N + K the variables of the full objective:
+ * <ul>
+ *   <li>{@link Workload#CLOSED_FORM} (solve): A = 6 K^2 (U, V of Yhat and K x K products) +
+ *       3 (w + d K) (the point, its gradient, a product) + sum_{l&lt;L} d_l r (the frames);
+ *       never proportional to N (classes are stored as means).</li>
+ *   <li>{@link Workload#ALL_CLAIMS} (verify): the above + sum_{l&lt;L} d_l^2 (the Gram matrices of
+ *       C9) + 2 K d.</li>
+ *   <li>{@link Workload#FULL_OBJECTIVE} (optimize): the closed form + d N + w Apfloat entries
+ *       (the best run judged with all N columns) and D = (2 m + 8) n + K N doubles (L-BFGS with
+ *       memory m = 10, the line search's vectors, the K x N residual).</li>
+ * </ul>
+ * Counts are computed in double, so no dimension overflows. Immutable.
+ */
+public final class MemoryEstimate {
+    /** Bytes of one Apfloat entry beyond its digits (measured, see the class comment). */
+    static final double APFLOAT_OVERHEAD = 200;
+    /** L-BFGS memory of the optimizer (pairs s, y kept). */
+    static final int LBFGS_MEMORY = 10;
+
+    /** What is computed for the instance. */
+    public enum Workload {
+        /** The closed form and the claims about value, spectra and stationarity. */
+        CLOSED_FORM,
+        /** The closed form and every claim. */
+        ALL_CLAIMS,
+        /** The closed form, double-precision runs on the full objective and the claims on the best. */
+        FULL_OBJECTIVE
+    }
+
+    private final double bytes;
+    private final String dominant;
+
+    private MemoryEstimate(double bytes, String dominant) {
+        this.bytes = bytes;
+        this.dominant = dominant;
+    }
+
+    /** The estimate for {@code inst} at {@code workingDigits} = P + G. */
+    public static MemoryEstimate of(Instance inst, long workingDigits, Workload workload) {
+        double[] dims = new double[inst.depth() + 1];
+        for (int l = 0; l <= inst.depth(); l++) {
+            dims[l] = inst.layerDim(l);
+        }
+        Shape s = new Shape(dims, inst.total(), workingDigits);
+        double full = s.bytes(workload);
+        // the quantity that matters most: the one whose reduction to its least value saves most
+        String[] names = {"dim", "widths", "sizes", "sizes", "digits"};
+        Shape[] reduced = {s.withDim(), s.withWidths(), s.withClasses(), s.withSamples(), s.withDigits()};
+        String dominant = names[0];
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < reduced.length; i++) {
+            double b = reduced[i].bytes(workload);
+            if (b < least) {
+                least = b;
+                dominant = names[i];
+            }
+        }
+        return new MemoryEstimate(full, dominant);
+    }
+
+    /** The estimated bytes. */
+    public double bytes() {
+        return bytes;
+    }
+
+    /**
+     * The quantity (sizes, dim, widths or digits) whose reduction to its least value would save
+     * the most memory: what a refusal should name.
+     */
+    public String dominant() {
+        return dominant;
+    }
+
+    /** True when the estimate exceeds {@code available} bytes. */
+    public boolean exceeds(long available) {
+        return bytes > available;
+    }
+
+    /** Bytes in binary units with 3 significant digits below 1000 of a unit, else 2: "830 MiB", "1.5e+3 TiB". */
+    public static String format(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        double v = bytes;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v >= 1000 ? "%.2g %s" : "%.3g %s", v, units[u]).replace("e+0", "e+");
+    }
+
+    @Override
+    public String toString() {
+        return format(bytes) + " (dominated by " + dominant + ")";
+    }
+
+    /** The numbers the model reads, as doubles (d_0..d_L, N, W). */
+    private static final class Shape {
+        private final double[] dims;
+        private final double samples;
+        private final double working;
+
+        Shape(double[] dims, double samples, double working) {
+            this.dims = dims;
+            this.samples = samples;
+            this.working = working;
+        }
+
+        Shape withDim() {
+            double[] d = dims.clone();
+            d[0] = 1;
+            return new Shape(d, samples, working);
+        }
+
+        Shape withWidths() {
+            double[] d = dims.clone();
+            for (int l = 1; l < d.length - 1; l++) {
+                d[l] = 1;
+            }
+            return new Shape(d, samples, working);
+        }
+
+        Shape withClasses() {
+            double[] d = dims.clone();
+            d[d.length - 1] = 2;
+            return new Shape(d, Math.min(samples, 2), working);
+        }
+
+        Shape withSamples() {
+            return new Shape(dims, dims[dims.length - 1], working);
+        }
+
+        Shape withDigits() {
+            return new Shape(dims, samples, 1);
+        }
+
+        double bytes(Workload workload) {
+            int depth = dims.length - 1;
+            double k = dims[depth];
+            double d = dims[0];
+            double r = Double.POSITIVE_INFINITY;
+            double weights = 0;
+            double frames = 0;
+            double grams = 0;
+            for (int l = 0; l <= depth; l++) {
+                r = Math.min(r, dims[l]);
+            }
+            for (int l = 1; l <= depth; l++) {
+                weights += dims[l] * dims[l - 1];
+            }
+            for (int l = 0; l < depth; l++) {
+                frames += dims[l] * r;
+                grams += dims[l] * dims[l];
+            }
+            double apfloats = 6 * k * k + 3 * (weights + d * k) + frames;
+            double doubles = 0;
+            if (workload == Workload.ALL_CLAIMS) {
+                apfloats += grams + 2 * k * d;
+            } else if (workload == Workload.FULL_OBJECTIVE) {
+                apfloats += d * samples + weights;
+                double variables = weights + d * samples + k;
+                doubles = (2.0 * LBFGS_MEMORY + 8) * variables + k * samples;
+            }
+            return apfloats * (APFLOAT_OVERHEAD + working / 2) + 8 * doubles;
+        }
+    }
+}

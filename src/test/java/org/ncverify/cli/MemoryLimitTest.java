@@ -1,0 +1,69 @@
+package org.ncverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.ncverify.instance.InputException;
+import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate.Workload;
+import org.ncverify.linalg.Precision;
+
+/**
+ * Resource limits for bad input: an instance whose estimated memory ({@code MemoryEstimate})
+ * exceeds the JVM's heap is refused at once, exit 2, one line naming the flag and the estimate.
+ */
+class MemoryLimitTest {
+    private static final String REST = " --lambda-w 1e-3 --lambda-h 1e-3";
+
+    /** Bad input within two seconds, in-process (no JVM start-up in the figure). */
+    private static void refusedQuickly(String name, String commandLine, String mentions) {
+        long t0 = System.nanoTime();
+        CliRunner.assertBadInput(name, commandLine, mentions);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds < 2, name + ": refused only after " + seconds + " s");
+        CliRunner r = CliRunner.run(commandLine.split(" "));
+        assertTrue(r.err.contains("would need about") && r.err.contains("of the JVM's heap"), r.err);
+    }
+
+    @Test
+    void aBillionDimensionsIsRefusedByEveryCommand() {
+        for (String cmd : new String[] {"solve", "verify"}) {
+            refusedQuickly(cmd + " --dim 1e9", cmd + " --sizes 10,5,3,2 --dim 1000000000 --depth 2" + REST,
+                "--dim = 1000000000: " + cmd + " would need about");
+        }
+        // optimize refuses it already by its variable count, before the memory model
+        CliRunner.assertBadInput("optimize --dim 1e9", "optimize --sizes 10,5,3,2 --dim 1000000000 --depth 2" + REST,
+            "variables");
+    }
+
+    @Test
+    void aBillionHiddenUnitsIsRefusedNamingTheWidths() {
+        for (String cmd : new String[] {"solve", "verify"}) {
+            refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000" + REST,
+                "--widths = 6,1000000000: " + cmd + " would need about");
+        }
+    }
+
+    @Test
+    void theLimitIsTheHeapTheRefusalNamesTheDominantFlag() {
+        InstanceOptions o = new InstanceOptions();
+        Instance inst = Instance.of(new long[] {10, 5, 3, 2}, 6, null, 2,
+            new org.apfloat.Aprational[] {org.ncverify.support.Instances.dec("1e-3")}, org.ncverify.support.Instances.dec("1e-3"));
+        Precision p = Precision.of(2000);
+        // the README instance at 2000 digits: a few MB, fine in 64 MiB, refused in 64 KiB naming --digits
+        assertDoesNotThrow(() -> o.checkMemory(inst, p, Workload.ALL_CLAIMS, "verify", 64L << 20));
+        InputException e = assertThrows(InputException.class,
+            () -> o.checkMemory(inst, p, Workload.ALL_CLAIMS, "verify", 64L << 10));
+        assertTrue(e.getMessage().startsWith("--digits = 2000: verify would need about"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void runsOfTheReadmeStillGo() {
+        CliRunner r = CliRunner.run(("solve --sizes 10,5,3,2 --dim 6 --depth 2 --digits 50" + REST).split(" "));
+        assertEquals(0, r.status, r.err);
+    }
+}
