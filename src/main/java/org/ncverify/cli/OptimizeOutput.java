@@ -41,6 +41,7 @@ final class OptimizeOutput {
         root.put("variables", OptimizeCommand.variables(inst));
         root.put("objective", cf.precision().format(cf.objective()));
         root.put("survivingDirections", cf.survivingDirections());
+        root.put("admissibleDirections", result.admissibleCounts().toString());
         root.put("globalGap", org.ncverify.runs.RunClassifier.GLOBAL_GAP);
         ArrayNode runs = root.putArray("runs");
         for (RunSummary r : result.runs()) {
@@ -55,6 +56,8 @@ final class OptimizeOutput {
             o.put("relativeGradientNorm", r.relativeGradientNorm());
             o.put("classification", r.classification().name());
             o.put("directions", r.directions());
+            o.put("directionsAmbiguity", r.count().ambiguity());
+            o.put("nearDegenerateLocalMinimum", r.nearDegenerateLocalMinimum());
             o.put("stop", r.stop().name());
             o.put("iterations", r.iterations());
             o.put("evaluations", r.evaluations());
@@ -89,8 +92,9 @@ final class OptimizeOutput {
         Instance inst = cf.instance();
         StringBuilder b = new StringBuilder();
         b.append("ncverify optimize ").append(inst.describe()).append('\n');
-        b.append(String.format("K = %d, N = %d, L = %d, variables = %d, surviving directions (theory) = %d%n",
-            inst.classes(), inst.total(), inst.depth(), OptimizeCommand.variables(inst), cf.survivingDirections()));
+        b.append(String.format("K = %d, N = %d, L = %d, variables = %d, surviving directions (theory) = %d"
+                + " (global minimizers have %s)%n", inst.classes(), inst.total(), inst.depth(),
+            OptimizeCommand.variables(inst), cf.survivingDirections(), result.admissibleCounts()));
         b.append("f* = ").append(Precision.format(cf.objective(), 20)).append("\n\n");
         b.append(String.format("%5s  %6s  %9s  %-16s  %2s  %10s  %9s  %9s  %8s  %9s  %s%n", "start", "scale", "final gap",
             "class", "k", "iterations", "evals", "||grad||", "seconds", "to 1e-10", "stop"));
@@ -107,13 +111,26 @@ final class OptimizeOutput {
                 c.append(c.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
             }
         }
-        b.append(String.format("counts: %s; fraction reaching the global value: %.3f%n", c, result.globalFraction()));
+        b.append(String.format("counts: %s; fraction reaching a global minimizer (value and direction count): %.3f%n", c,
+            result.globalFraction()));
+        for (RunSummary r : result.runs()) {
+            if (r.nearDegenerateLocalMinimum()) {
+                b.append(String.format("start %d: a near-degenerate local minimum: gap %.2e but %d directions where global"
+                    + " minimizers have %s%n", r.start(), r.relativeGap(), r.directions(), r.count().admissible()));
+            } else if (r.count().ambiguous() && r.classification() == StartClass.UNRESOLVED) {
+                b.append(String.format("start %d: direction count unresolved: %s%n", r.start(), r.count().ambiguity()));
+            }
+        }
         if (result.best() == null) {
             b.append("no run ended at a finite value\n");
             return b.toString();
         }
-        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient):%n%n",
-            result.bestIndex(), result.best().relativeGap(), result.best().gradientNorm()));
+        b.append(String.format("best run: start %d (%s, gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient):%n",
+            result.bestIndex(), result.best().classification(), result.best().relativeGap(), result.best().gradientNorm()));
+        if (!result.bestIsGlobal()) {
+            b.append("no run reached a global minimizer (value and direction count): the claims judge a point that is not one\n");
+        }
+        b.append('\n');
         b.append(Verdicts.table(verdicts));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", cf.precision().digits(), claimSeconds));
         if (polished != null) {
