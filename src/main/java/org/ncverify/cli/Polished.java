@@ -16,13 +16,25 @@ import org.ncverify.theory.ClosedForm;
  * {@code optimize --polish}: the best double run refined at --digits P by
  * {@link Polish#refine}, compared with the closed form through basis-free quantities (f, the
  * product W_L...W_1 X, the Gram matrices), and judged by every claim as a candidate carrying
- * {@link #CLAIMED_LOSS} digits fewer than P (the polish stops at a gradient of 10^-(P-5); a
- * first-order quantity of the point is then accurate to about that over the curvature, see
- * proofs-notes/polish.md).
+ * the digits its ACHIEVED gradient supports ({@link #candidateDigits}, proofs-notes/polish.md).
  */
 record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int candidateDigits, List<Verdict> verdicts) {
     /** Digits of P the polished point is not claimed to carry. */
     static final int CLAIMED_LOSS = 10;
+    /** Digits below the gradient's exponent lost to a curvature of 10^-5 and the scale (nondegenerate minimum). */
+    static final int CURVATURE_LOSS = CLAIMED_LOSS - 5;
+
+    /**
+     * The digits a polished point is judged as carrying, from its achieved gradient norm g
+     * (e = -exponent of g, P at an exact 0): a nondegenerate minimum, distance ~ g / curvature,
+     * e - {@link #CURVATURE_LOSS}; a degenerate stop (f ~ t^4 along a direction, g ~ t^3),
+     * distance ~ g^(1/3), e / 3 - 1; never more than P - {@link #CLAIMED_LOSS}, never below 1.
+     */
+    static int candidateDigits(PolishResult r, int digits) {
+        int e = r.gradientNorm().signum() == 0 ? digits : (int) Math.max(0, -r.gradientNorm().scale());
+        int d = r.stop() == PolishResult.Stop.DEGENERATE_LINEAR ? e / 3 - 1 : e - CURVATURE_LOSS;
+        return Math.max(1, Math.min(digits - CLAIMED_LOSS, d));
+    }
 
     static Polished of(ClosedForm cf, Point best) {
         int digits = cf.precision().digits();
@@ -30,7 +42,7 @@ record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int
         Precision p = r.precision();
         int value = BasisFree.digits(r.value(), cf.objective(), p);
         int[] basisFree = BasisFree.of(r.point(), p).digitsAgainst(BasisFree.of(cf.point(), cf.precision()));
-        int claimed = Math.max(Precision.MIN_DIGITS, digits - CLAIMED_LOSS);
+        int claimed = candidateDigits(r, digits);
         List<Verdict> v = Catalogue.all().run(Subject.of(cf, r.point(), claimed));
         return new Polished(r, value, basisFree, claimed, v);
     }
@@ -44,7 +56,11 @@ record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int
                 + " (W_L...W_1)(W_L...W_1)^T %d, X^T X %d%n", Precision.formatScientific(result.gradientNorm(), 3),
             Precision.formatScientific(result.relativeGradientNorm(), 3), valueDigits, basisFreeDigits[0],
             basisFreeDigits[1], basisFreeDigits[2]));
-        b.append(String.format("claims on the polished point (judged as carrying %d digits):%n%n", candidateDigits));
+        b.append(String.format("observed rate %.3g, smallest curvature seen %s, %d extrapolated steps%n",
+            result.convergenceRate(), result.smallestCurvature() == null ? "-"
+                : Precision.formatScientific(result.smallestCurvature(), 2), result.extrapolatedSteps()));
+        b.append(String.format("claims on the polished point (judged as carrying %d digits, from the achieved gradient):%n%n",
+            candidateDigits));
         b.append(Verdicts.table(verdicts));
         return b.toString();
     }
@@ -64,6 +80,14 @@ record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int
         o.put("weightGramDigits", basisFreeDigits[1]);
         o.put("featureGramDigits", basisFreeDigits[2]);
         o.put("candidateDigits", candidateDigits);
+        if (Double.isNaN(result.convergenceRate())) {
+            o.putNull("convergenceRate");
+        } else {
+            o.put("convergenceRate", result.convergenceRate());
+        }
+        o.put("smallestCurvature", result.smallestCurvature() == null ? null
+            : Precision.formatScientific(result.smallestCurvature(), 6));
+        o.put("extrapolatedSteps", result.extrapolatedSteps());
         Verdicts.json(o.putArray("claims"), verdicts);
     }
 }

@@ -18,6 +18,13 @@ public final class PolishResult {
     public enum Stop {
         /** The gradient norm reached the target (absolute and relative). */
         CONVERGED,
+        /**
+         * Linear convergence (less than a digit a step on average) over
+         * {@link ConvergenceMonitor#STOP_WINDOW} steps in spite of the extrapolated steps: a degenerate minimum (vanishing curvature along some direction),
+         * where the distance to the minimizer is no longer ||g|| over a curvature (see
+         * {@link #convergenceRate()}, {@link #smallestCurvature()}).
+         */
+        DEGENERATE_LINEAR,
         /** The Newton step budget ran out. */
         ITERATION_BUDGET,
         /** The Hessian-vector product budget ran out. */
@@ -38,10 +45,14 @@ public final class PolishResult {
     private final Duration wallTime;
     private final List<Apfloat> trace;
     private final Stop stop;
+    private final double convergenceRate;
+    private final Apfloat smallestCurvature;
+    private final int extrapolatedSteps;
 
     PolishResult(Point point, Precision precision, Apfloat value, Apfloat gradientNorm, Apfloat relativeGradientNorm,
                  Apfloat gradientFloor, int iterations, int hessianProducts, int evaluations, Duration wallTime,
-                 List<Apfloat> trace, Stop stop) {
+                 List<Apfloat> trace, Stop stop, double convergenceRate, Apfloat smallestCurvature,
+                 int extrapolatedSteps) {
         this.point = point;
         this.precision = precision;
         this.value = value;
@@ -54,6 +65,9 @@ public final class PolishResult {
         this.wallTime = wallTime;
         this.trace = List.copyOf(trace);
         this.stop = stop;
+        this.convergenceRate = convergenceRate;
+        this.smallestCurvature = smallestCurvature;
+        this.extrapolatedSteps = extrapolatedSteps;
     }
 
     /** The refined point (multiplicities 1, at {@link #precision()}). */
@@ -118,6 +132,30 @@ public final class PolishResult {
         return stop;
     }
 
+    /**
+     * The observed rate: the geometric mean of the ratios ||g_{k+1}|| / ||g_k|| over the last
+     * min({@link ConvergenceMonitor#STOP_WINDOW}, steps) Newton steps (NaN when no step was taken). Near 0: quadratic convergence;
+     * steady in [0.1, 1): linear (a degenerate minimum).
+     */
+    public double convergenceRate() {
+        return convergenceRate;
+    }
+
+    /**
+     * The smallest Rayleigh quotient d^T H d / d^T d over the CG directions of the last Newton
+     * step (an upper bound on the smallest curvature of H on the Krylov space of g, the space
+     * the step moves in), or null when no step was taken. Near 0 (against the decays): a
+     * degenerate direction.
+     */
+    public Apfloat smallestCurvature() {
+        return smallestCurvature;
+    }
+
+    /** Steps accepted with an extrapolation factor above 1 (the rule for linear convergence). */
+    public int extrapolatedSteps() {
+        return extrapolatedSteps;
+    }
+
     /** True when the target was reached. */
     public boolean converged() {
         return stop == Stop.CONVERGED;
@@ -127,7 +165,9 @@ public final class PolishResult {
     public String toString() {
         return "PolishResult[" + stop + ", |grad|=" + Precision.formatScientific(gradientNorm, 3)
             + ", rel=" + Precision.formatScientific(relativeGradientNorm, 3)
-            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", iterations=" + iterations
+            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", rate=" + String.format("%.3g", convergenceRate)
+            + ", minCurvature=" + (smallestCurvature == null ? "-" : Precision.formatScientific(smallestCurvature, 2))
+            + ", extrapolated=" + extrapolatedSteps + ", iterations=" + iterations
             + ", Hv=" + hessianProducts + ", evaluations=" + evaluations + ", " + wallTime.toMillis() + " ms]";
     }
 }
