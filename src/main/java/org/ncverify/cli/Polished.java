@@ -21,19 +21,14 @@ import org.ncverify.theory.ClosedForm;
 record Polished(PolishResult result, int valueDigits, int[] basisFreeDigits, int candidateDigits, List<Verdict> verdicts) {
     /** Digits of P the polished point is not claimed to carry. */
     static final int CLAIMED_LOSS = 10;
-    /** Digits below the gradient's exponent lost to a curvature of 10^-5 and the scale (nondegenerate minimum). */
-    static final int CURVATURE_LOSS = CLAIMED_LOSS - 5;
-
     /**
-     * The digits a polished point is judged as carrying, from its achieved gradient norm g
-     * (e = -exponent of g, P at an exact 0): a nondegenerate minimum, distance ~ g / curvature,
-     * e - {@link #CURVATURE_LOSS}; a degenerate stop (f ~ t^4 along a direction, g ~ t^3),
-     * distance ~ g^(1/3), e / 3 - 1; never more than P - {@link #CLAIMED_LOSS}, never below 1.
+     * The digits a polished point is judged as carrying: those of its distance estimate
+     * ({@link PolishResult#distanceDigits()}: ||g|| over a curvature of at most 1e-5, or
+     * ||g||^(1/3) at a degenerate minimum), never more than P - {@link #CLAIMED_LOSS}, never below 1.
      */
     static int candidateDigits(PolishResult r, int digits) {
-        int e = r.gradientNorm().signum() == 0 ? digits : (int) Math.max(0, -r.gradientNorm().scale());
-        int d = r.stop() == PolishResult.Stop.DEGENERATE_LINEAR ? e / 3 - 1 : e - CURVATURE_LOSS;
-        return Math.max(1, Math.min(digits - CLAIMED_LOSS, d));
+        double d = r.distanceDigits();
+        return (int) Math.max(1, Math.min(digits - CLAIMED_LOSS, Math.floor(d)));
     }
 
     static Polished of(ClosedForm cf, Point best) {

@@ -88,8 +88,8 @@ final class ConvergenceMonitor {
         return c > 0 && c < 1 ? Math.min(MAX_EXTRAPOLATION, 1 / (1 - c)) : 1;
     }
 
-    /** log10 |x| at 20 digits; -infinity for 0. */
-    private static double log10(Apfloat x) {
+    /** log10 |x| at 20 digits (no double underflow below 1e-308); -infinity for 0. */
+    static double log10(Apfloat x) {
         if (x.signum() == 0) {
             return Double.NEGATIVE_INFINITY;
         }

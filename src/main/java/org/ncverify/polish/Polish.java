@@ -134,7 +134,8 @@ public final class Polish {
             DampedCg.Step cg = DampedCg.solve(new HessianVector(layout, x, p), mu, g, h.multiply(eta, gn), cap, p);
             products += cg.products();
             iterations++;
-            minCurvature = cg.minCurvature() != null ? cg.minCurvature() : minCurvature;
+            minCurvature = cg.minCurvature() == null || minCurvature != null && minCurvature.compareTo(cg.minCurvature()) <= 0
+                ? minCurvature : cg.minCurvature();
             Apfloat[] s = cg.step();
             Apfloat slope = FlatVectors.dot(g, s, p);
             if (slope.signum() >= 0) {

@@ -142,13 +142,36 @@ public final class PolishResult {
     }
 
     /**
-     * The smallest Rayleigh quotient d^T H d / d^T d over the CG directions of the last Newton
-     * step (an upper bound on the smallest curvature of H on the Krylov space of g, the space
-     * the step moves in), or null when no step was taken. Near 0 (against the decays): a
+     * The smallest Rayleigh quotient d^T H d / d^T d over the CG directions of every Newton step
+     * (an upper bound on the smallest curvature of H on the Krylov spaces of the gradients, the
+     * spaces the steps move in), or null when no step was taken. Near 0 (against the decays): a
      * degenerate direction.
      */
     public Apfloat smallestCurvature() {
         return smallestCurvature;
+    }
+
+    /** The largest curvature the distance estimate trusts: a nondegenerate minimum is assumed no flatter. */
+    public static final double TRUSTED_CURVATURE = 1e-5;
+
+    /**
+     * -log10 of the distance estimate delta = ||g|| / kappa_eff to the minimizer set, with
+     * kappa_eff = max(min(kappa, 1e-5), ||g||^(2/3)) and kappa = {@link #smallestCurvature()}
+     * (1e-5 when no step was taken): at a nondegenerate minimum of curvature kappa the distance is
+     * ||g|| / kappa, never trusted for a curvature above 1e-5; at a quartic one (f ~ t^4) the
+     * gradient is ~ t^3 and the curvature ~ t^2 = ||g||^(2/3), so delta ~ ||g||^(1/3). +infinity
+     * for an exact zero gradient (then {@link #gradientFloor()} is the honest level).
+     */
+    public double distanceDigits() {
+        double lg = ConvergenceMonitor.log10(gradientNorm);
+        double trusted = Math.log10(TRUSTED_CURVATURE);
+        double lk = smallestCurvature == null || smallestCurvature.signum() <= 0 ? Double.NEGATIVE_INFINITY
+            : Math.min(ConvergenceMonitor.log10(smallestCurvature), trusted);
+        if (smallestCurvature == null) {
+            lk = trusted;
+        }
+        double effective = Math.max(lk, 2 * lg / 3);
+        return -(lg - effective);
     }
 
     /** Steps accepted with an extrapolation factor above 1 (the rule for linear convergence). */
