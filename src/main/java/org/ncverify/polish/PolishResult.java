@@ -165,10 +165,12 @@ public final class PolishResult {
     public double distanceDigits() {
         double lg = ConvergenceMonitor.log10(gradientNorm);
         double trusted = Math.log10(TRUSTED_CURVATURE);
-        double lk = smallestCurvature == null || smallestCurvature.signum() <= 0 ? Double.NEGATIVE_INFINITY
-            : Math.min(ConvergenceMonitor.log10(smallestCurvature), trusted);
+        double lk;
         if (smallestCurvature == null) {
             lk = trusted;
+        } else {
+            lk = smallestCurvature.signum() <= 0 ? Double.NEGATIVE_INFINITY
+                : Math.min(ConvergenceMonitor.log10(smallestCurvature), trusted);
         }
         double effective = Math.max(lk, 2 * lg / 3);
         return -(lg - effective);

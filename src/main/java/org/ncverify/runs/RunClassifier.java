@@ -102,11 +102,6 @@ public final class RunClassifier {
         return rule.count(sv, gradientNorm, roundingFloor(x));
     }
 
-    /** The number of singular values of W_L...W_1 X above the rule's threshold (the count, ambiguous or not). */
-    public int directions(double[] x, double gradientNorm) {
-        return count(x, gradientNorm).observed();
-    }
-
     /**
      * gamma_m prod_l ||W_l||_F ||X||_F with m = N + sum_l d_{l-1} + K (gamma_m = m u / (1 - m u)): a
      * bound on the rounding of the computed P (the class sums, the chain of products, the SVD) in
