@@ -11,6 +11,7 @@ import org.ncverify.model.Objective;
 import org.ncverify.model.Point;
 import org.ncverify.optim.LbfgsResult;
 import org.ncverify.polish.PolishResult;
+import org.ncverify.runs.MultiStartResult;
 import org.ncverify.runs.RunSummary;
 import org.ncverify.runs.StartClass;
 import org.ncverify.theory.ClosedForm;
@@ -77,15 +78,38 @@ public final class Subject {
      * @param runs every run of the optimizer, in start order (at least one)
      */
     public static Subject ofOptimizer(ClosedForm reference, Point candidate, List<RunSummary> runs) {
-        if (!reference.instance().equals(candidate.instance())) {
-            throw new IllegalArgumentException("candidate and reference belong to different instances");
-        }
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("an optimizer subject needs at least one run");
         }
         RunSummary best = runs.get(0);
         for (RunSummary r : runs) {
             best = r.value() < best.value() ? r : best;
+        }
+        return ofOptimizer(reference, candidate, runs, best);
+    }
+
+    /**
+     * The best run of a multi-start as {@link MultiStartResult#best()} chose it (a GLOBAL run
+     * with the closed form's direction count when there is one, then any GLOBAL run, then the
+     * lowest value), its end point converted exactly, with all the runs (claim C13).
+     */
+    public static Subject ofOptimizer(ClosedForm reference, MultiStartResult result) {
+        if (result.best() == null) {
+            throw new IllegalArgumentException("no run ended at a finite value");
+        }
+        return ofOptimizer(reference, result.bestPoint(reference.precision()), result.runs(), result.best());
+    }
+
+    /**
+     * The end point {@code candidate} of the run {@code best} (one of {@code runs}), judged as in
+     * {@link #ofOptimizer(ClosedForm, Point, List)}.
+     */
+    public static Subject ofOptimizer(ClosedForm reference, Point candidate, List<RunSummary> runs, RunSummary best) {
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        if (runs == null || runs.isEmpty() || !runs.contains(best)) {
+            throw new IllegalArgumentException("an optimizer subject needs at least one run, the best among them");
         }
         RunSummary b = best;
         LbfgsResult.Stop stop = b.stop();
@@ -115,7 +139,11 @@ public final class Subject {
         PolishResult.Stop stop = polished.stop();
         boolean budget = stop == PolishResult.Stop.ITERATION_BUDGET || stop == PolishResult.Stop.PRODUCT_BUDGET;
         String stopReason = budget ? "the polish stopped on its " + stop + " after " + polished.iterations()
-            + " Newton steps at ||grad f|| = " + Precision.formatScientific(polished.gradientNorm(), 3) : null;
+            + " Newton steps at ||grad f|| = " + Precision.formatScientific(polished.gradientNorm(), 3)
+            : stop == PolishResult.Stop.DEGENERATE_LINEAR ? "near-degenerate curvature: the polish converged only"
+                + " linearly (rate " + String.format("%.3g", polished.convergenceRate()) + ") and stopped with "
+                + stop + " at ||grad f|| = " + Precision.formatScientific(polished.gradientNorm(), 3)
+                + ", where ||grad f|| / curvature bounds no distance" : null;
         return new Subject(reference.instance(), candidate, reference, reference.precision().digits(), List.of(),
             s -> new InexactRule(s, polished.gradientFloor(), stopReason, null));
     }

@@ -20,8 +20,13 @@ final class DampedCg {
     private DampedCg() {
     }
 
-    /** The outcome: the step, the Hessian-vector products used, and why CG stopped. */
-    record Step(Apfloat[] step, int products, boolean negativeCurvature, Apfloat residual) {
+    /**
+     * The outcome: the step, the Hessian-vector products used, whether CG stopped on
+     * non-positive curvature, the final residual, and the smallest Rayleigh quotient
+     * d^T H d / d^T d (the shift mu removed) over its search directions d: an upper bound on
+     * the smallest eigenvalue of H on the Krylov space of g, so on the curvature the step sees.
+     */
+    record Step(Apfloat[] step, int products, boolean negativeCurvature, Apfloat residual, Apfloat minCurvature) {
         Step {
             step = step.clone();
         }
@@ -40,12 +45,15 @@ final class DampedCg {
         Apfloat rr = FlatVectors.dot(r, r, p);
         Apfloat tolSq = h.multiply(tol, tol);
         int products = 0;
+        Apfloat minCurv = null;
         while (products < maxProducts && rr.compareTo(tolSq) > 0) {
             Apfloat[] hd = FlatVectors.axpy(hess.apply(d), mu, d, p);
             products++;
             Apfloat curv = FlatVectors.dot(d, hd, p);
+            Apfloat rayleigh = h.subtract(h.divide(curv, FlatVectors.dot(d, d, p)), mu);
+            minCurv = minCurv == null || rayleigh.compareTo(minCurv) < 0 ? rayleigh : minCurv;
             if (curv.signum() <= 0) {
-                return new Step(products == 1 ? r : s, products, true, sqrt(h, rr));
+                return new Step(products == 1 ? r : s, products, true, sqrt(h, rr), minCurv);
             }
             Apfloat alpha = h.divide(rr, curv);
             s = FlatVectors.axpy(s, alpha, d, p);
@@ -54,7 +62,7 @@ final class DampedCg {
             d = FlatVectors.axpy(r, h.divide(rrNew, rr), d, p);
             rr = rrNew;
         }
-        return new Step(s, products, false, sqrt(h, rr));
+        return new Step(s, products, false, sqrt(h, rr), minCurv);
     }
 
     private static Apfloat sqrt(FixedPrecisionApfloatHelper h, Apfloat v) {

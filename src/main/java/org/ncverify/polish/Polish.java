@@ -103,12 +103,20 @@ public final class Polish {
         int products = 0;
         int iterations = 0;
         List<Apfloat> trace = new ArrayList<>();
+        ConvergenceMonitor monitor = new ConvergenceMonitor();
+        Apfloat minCurvature = null;
+        int extrapolated = 0;
         PolishResult.Stop stop;
         while (true) {
             Apfloat gn = ev.gradient().norm();
             trace.add(gn);
+            monitor.gradient(gn);
             if (gn.compareTo(target) <= 0 && relative(ev, p).compareTo(target) <= 0) {
                 stop = PolishResult.Stop.CONVERGED;
+                break;
+            }
+            if (monitor.degenerate()) {
+                stop = PolishResult.Stop.DEGENERATE_LINEAR;
                 break;
             }
             if (iterations >= options.maxIterations()) {
@@ -126,6 +134,8 @@ public final class Polish {
             DampedCg.Step cg = DampedCg.solve(new HessianVector(layout, x, p), mu, g, h.multiply(eta, gn), cap, p);
             products += cg.products();
             iterations++;
+            minCurvature = cg.minCurvature() == null || minCurvature != null && minCurvature.compareTo(cg.minCurvature()) <= 0
+                ? minCurvature : cg.minCurvature();
             Apfloat[] s = cg.step();
             Apfloat slope = FlatVectors.dot(g, s, p);
             if (slope.signum() >= 0) {
@@ -134,7 +144,8 @@ public final class Polish {
             }
             Apfloat f = ev.value();
             Apfloat noise = h.multiply(noiseFactor, h.add(ApfloatMath.abs(f), ev.gradient().roundingMagnitude()));
-            Apfloat t = p.of(1L);
+            double stretch = monitor.extrapolation();
+            Apfloat t = p.ofBinary(stretch);
             Evaluation accepted = null;
             Apfloat[] next = null;
             for (int k = 0; k <= MAX_HALVINGS; k++) {
@@ -153,13 +164,15 @@ public final class Polish {
                 stop = PolishResult.Stop.LINE_SEARCH_FAILED;
                 break;
             }
+            extrapolated += stretch > 1 && t.compareTo(Apfloat.ONE) > 0 ? 1 : 0;
+            monitor.step(h.multiply(t, FlatVectors.norm(s, p)));
             x = next;
             ev = accepted;
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
         return new PolishResult(layout.point(x, p), p, ev.value(), ev.gradient().norm(), relative(ev, p),
             h.multiply(p.epsilon(), ev.gradient().scale()), iterations,
-            products, evaluations, wall, trace, stop);
+            products, evaluations, wall, trace, stop, monitor.rate(), minCurvature, extrapolated);
     }
 
     /** Refine with {@link PolishOptions#defaults()}. */

@@ -18,6 +18,13 @@ public final class PolishResult {
     public enum Stop {
         /** The gradient norm reached the target (absolute and relative). */
         CONVERGED,
+        /**
+         * Linear convergence (less than a digit a step on average) over
+         * {@link ConvergenceMonitor#STOP_WINDOW} steps in spite of the extrapolated steps: a degenerate minimum (vanishing curvature along some direction),
+         * where the distance to the minimizer is no longer ||g|| over a curvature (see
+         * {@link #convergenceRate()}, {@link #smallestCurvature()}).
+         */
+        DEGENERATE_LINEAR,
         /** The Newton step budget ran out. */
         ITERATION_BUDGET,
         /** The Hessian-vector product budget ran out. */
@@ -38,10 +45,14 @@ public final class PolishResult {
     private final Duration wallTime;
     private final List<Apfloat> trace;
     private final Stop stop;
+    private final double convergenceRate;
+    private final Apfloat smallestCurvature;
+    private final int extrapolatedSteps;
 
     PolishResult(Point point, Precision precision, Apfloat value, Apfloat gradientNorm, Apfloat relativeGradientNorm,
                  Apfloat gradientFloor, int iterations, int hessianProducts, int evaluations, Duration wallTime,
-                 List<Apfloat> trace, Stop stop) {
+                 List<Apfloat> trace, Stop stop, double convergenceRate, Apfloat smallestCurvature,
+                 int extrapolatedSteps) {
         this.point = point;
         this.precision = precision;
         this.value = value;
@@ -54,6 +65,9 @@ public final class PolishResult {
         this.wallTime = wallTime;
         this.trace = List.copyOf(trace);
         this.stop = stop;
+        this.convergenceRate = convergenceRate;
+        this.smallestCurvature = smallestCurvature;
+        this.extrapolatedSteps = extrapolatedSteps;
     }
 
     /** The refined point (multiplicities 1, at {@link #precision()}). */
@@ -118,6 +132,55 @@ public final class PolishResult {
         return stop;
     }
 
+    /**
+     * The observed rate: the geometric mean of the ratios ||g_{k+1}|| / ||g_k|| over the last
+     * min({@link ConvergenceMonitor#STOP_WINDOW}, steps) Newton steps (NaN when no step was taken). Near 0: quadratic convergence;
+     * steady in [0.1, 1): linear (a degenerate minimum).
+     */
+    public double convergenceRate() {
+        return convergenceRate;
+    }
+
+    /**
+     * The smallest Rayleigh quotient d^T H d / d^T d over the CG directions of every Newton step
+     * (an upper bound on the smallest curvature of H on the Krylov spaces of the gradients, the
+     * spaces the steps move in), or null when no step was taken. Near 0 (against the decays): a
+     * degenerate direction.
+     */
+    public Apfloat smallestCurvature() {
+        return smallestCurvature;
+    }
+
+    /** The largest curvature the distance estimate trusts: a nondegenerate minimum is assumed no flatter. */
+    public static final double TRUSTED_CURVATURE = 1e-5;
+
+    /**
+     * -log10 of the distance estimate delta = ||g|| / kappa_eff to the minimizer set, with
+     * kappa_eff = max(min(kappa, 1e-5), ||g||^(2/3)) and kappa = {@link #smallestCurvature()}
+     * (1e-5 when no step was taken): at a nondegenerate minimum of curvature kappa the distance is
+     * ||g|| / kappa, never trusted for a curvature above 1e-5; at a quartic one (f ~ t^4) the
+     * gradient is ~ t^3 and the curvature ~ t^2 = ||g||^(2/3), so delta ~ ||g||^(1/3). +infinity
+     * for an exact zero gradient (then {@link #gradientFloor()} is the honest level).
+     */
+    public double distanceDigits() {
+        double lg = ConvergenceMonitor.log10(gradientNorm);
+        double trusted = Math.log10(TRUSTED_CURVATURE);
+        double lk;
+        if (smallestCurvature == null) {
+            lk = trusted;
+        } else {
+            lk = smallestCurvature.signum() <= 0 ? Double.NEGATIVE_INFINITY
+                : Math.min(ConvergenceMonitor.log10(smallestCurvature), trusted);
+        }
+        double effective = Math.max(lk, 2 * lg / 3);
+        return -(lg - effective);
+    }
+
+    /** Steps accepted with an extrapolation factor above 1 (the rule for linear convergence). */
+    public int extrapolatedSteps() {
+        return extrapolatedSteps;
+    }
+
     /** True when the target was reached. */
     public boolean converged() {
         return stop == Stop.CONVERGED;
@@ -127,7 +190,9 @@ public final class PolishResult {
     public String toString() {
         return "PolishResult[" + stop + ", |grad|=" + Precision.formatScientific(gradientNorm, 3)
             + ", rel=" + Precision.formatScientific(relativeGradientNorm, 3)
-            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", iterations=" + iterations
+            + ", floor=" + Precision.formatScientific(gradientFloor, 2) + ", rate=" + String.format("%.3g", convergenceRate)
+            + ", minCurvature=" + (smallestCurvature == null ? "-" : Precision.formatScientific(smallestCurvature, 2))
+            + ", extrapolated=" + extrapolatedSteps + ", iterations=" + iterations
             + ", Hv=" + hessianProducts + ", evaluations=" + evaluations + ", " + wallTime.toMillis() + " ms]";
     }
 }

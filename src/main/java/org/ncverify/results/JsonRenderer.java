@@ -92,6 +92,7 @@ public final class JsonRenderer implements Renderer {
         root.put("variables", r.variables());
         root.put("objective", r.precision().format(r.objective()));
         root.put("survivingDirections", r.survivingDirections());
+        root.put("admissibleDirections", r.admissibleCounts().toString());
         root.put("globalGap", r.globalGap());
         ArrayNode runs = root.putArray("runs");
         for (RunSummary run : r.runs()) {
@@ -135,6 +136,8 @@ public final class JsonRenderer implements Renderer {
         o.put("relativeGradientNorm", r.relativeGradientNorm());
         o.put("classification", r.classification().name());
         o.put("directions", r.directions());
+        o.put("directionsAmbiguity", r.count().ambiguity());
+        o.put("nearDegenerateLocalMinimum", r.nearDegenerateLocalMinimum());
         o.put("stop", r.stop().name());
         o.put("iterations", r.iterations());
         o.put("evaluations", r.evaluations());
@@ -166,6 +169,14 @@ public final class JsonRenderer implements Renderer {
         o.put("weightGramDigits", p.weightGramDigits());
         o.put("featureGramDigits", p.featureGramDigits());
         o.put("candidateDigits", p.candidateDigits());
+        if (Double.isNaN(result.convergenceRate())) {
+            o.putNull("convergenceRate");
+        } else {
+            o.put("convergenceRate", result.convergenceRate());
+        }
+        o.put("smallestCurvature", result.smallestCurvature() == null ? null
+            : Precision.formatScientific(result.smallestCurvature(), 6));
+        o.put("extrapolatedSteps", result.extrapolatedSteps());
         verdicts(o.putArray("claims"), p.verdicts());
     }
 

@@ -12,6 +12,7 @@ import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.optim.LbfgsOptions;
+import org.ncverify.runs.CountRange;
 import org.ncverify.runs.MultiStart;
 import org.ncverify.runs.MultiStartResult;
 import org.ncverify.runs.RunClassifier;
@@ -34,7 +35,8 @@ import org.ncverify.theory.ClosedForm;
  * @param globalGap           the relative gap below which a run counts as GLOBAL
  * @param runs                every run, in start order
  * @param counts              runs per class, every class present, in enum order
- * @param globalFraction      the fraction of runs classified GLOBAL
+ * @param globalFraction      the fraction of runs classified GLOBAL (value and an admissible direction count)
+ * @param admissibleCounts    the direction counts a global minimizer may have (several at s_crit)
  * @param bestIndex           the best run's index, -1 when no run ended at a finite value
  * @param verdicts            the claims' verdicts on the best run (empty without a best run)
  * @param claimSeconds        wall time of the judgement of the best run
@@ -42,12 +44,13 @@ import org.ncverify.theory.ClosedForm;
  */
 public record OptimizeResult(Instance instance, Precision precision, Apfloat objective, int survivingDirections,
                              long variables, double globalGap, List<RunSummary> runs, Map<StartClass, Integer> counts,
-                             double globalFraction, int bestIndex, List<Verdict> verdicts, double claimSeconds,
+                             double globalFraction, CountRange admissibleCounts, int bestIndex, List<Verdict> verdicts, double claimSeconds,
                              Optional<PolishSummary> polish) implements Result {
     public OptimizeResult {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(polish, "polish");
+        Objects.requireNonNull(admissibleCounts, "admissibleCounts");
         runs = List.copyOf(runs);
         counts = Map.copyOf(counts);
         verdicts = List.copyOf(verdicts);
@@ -68,7 +71,7 @@ public record OptimizeResult(Instance instance, Precision precision, Apfloat obj
             LbfgsOptions.defaults(settings.maxIterations())).run(cf);
         long t0 = System.nanoTime();
         List<Verdict> verdicts = ms.best() == null ? List.of()
-            : catalogue.run(Subject.ofOptimizer(cf, ms.bestPoint(precision), ms.runs()));
+            : catalogue.run(Subject.ofOptimizer(cf, ms));
         double claimSeconds = (System.nanoTime() - t0) / 1e9;
         Optional<PolishSummary> polished = settings.polish() && ms.best() != null
             ? Optional.of(PolishSummary.compute(cf, ms.bestPoint(precision), catalogue)) : Optional.empty();
@@ -76,7 +79,7 @@ public record OptimizeResult(Instance instance, Precision precision, Apfloat obj
             verdicts = Catalogue.reconcile(verdicts, polished.get().verdicts());
         }
         return new OptimizeResult(instance, precision, cf.objective(), cf.survivingDirections(), variables(instance),
-            RunClassifier.GLOBAL_GAP, ms.runs(), ms.counts(), ms.globalFraction(), ms.bestIndex(), verdicts,
+            RunClassifier.GLOBAL_GAP, ms.runs(), ms.counts(), ms.globalFraction(), ms.admissibleCounts(), ms.bestIndex(), verdicts,
             claimSeconds, polished);
     }
 
@@ -97,6 +100,12 @@ public record OptimizeResult(Instance instance, Precision precision, Apfloat obj
             m.put(c, counts.getOrDefault(c, 0));
         }
         return m;
+    }
+
+    /** The best run, or null when no run ended at a finite value. */
+    public boolean bestIsGlobal() {
+        RunSummary b = best();
+        return b != null && b.classification() == StartClass.GLOBAL;
     }
 
     /** The best run, or null when no run ended at a finite value. */

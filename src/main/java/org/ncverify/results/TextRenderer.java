@@ -72,8 +72,9 @@ public final class TextRenderer implements Renderer {
         Instance inst = r.instance();
         StringBuilder b = new StringBuilder();
         b.append("ncverify optimize ").append(inst.describe()).append('\n');
-        b.append(String.format("K = %d, N = %d, L = %d, variables = %d, surviving directions (theory) = %d%n",
-            inst.classes(), inst.total(), inst.depth(), r.variables(), r.survivingDirections()));
+        b.append(String.format("K = %d, N = %d, L = %d, variables = %d, surviving directions (theory) = %d"
+                + " (global minimizers have %s)%n", inst.classes(), inst.total(), inst.depth(), r.variables(),
+            r.survivingDirections(), r.admissibleCounts()));
         b.append("f* = ").append(Precision.format(r.objective(), TEXT_DIGITS)).append("\n\n");
         b.append(String.format("%5s  %6s  %9s  %-16s  %2s  %10s  %9s  %9s  %8s  %9s  %s%n", "start", "scale", "final gap",
             "class", "k", "iterations", "evals", "||grad||", "seconds", "to 1e-10", "stop"));
@@ -90,13 +91,26 @@ public final class TextRenderer implements Renderer {
                 c.append(c.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
             }
         }
-        b.append(String.format("counts: %s; fraction reaching the global value: %.3f%n", c, r.globalFraction()));
+        b.append(String.format("counts: %s; fraction reaching a global minimizer (value and direction count): %.3f%n", c,
+            r.globalFraction()));
+        for (RunSummary run : r.runs()) {
+            if (run.nearDegenerateLocalMinimum()) {
+                b.append(String.format("start %d: a near-degenerate local minimum: gap %.2e but %d directions where global"
+                    + " minimizers have %s%n", run.start(), run.relativeGap(), run.directions(), run.count().admissible()));
+            } else if (run.count().ambiguous() && run.classification() == StartClass.UNRESOLVED) {
+                b.append(String.format("start %d: direction count unresolved: %s%n", run.start(), run.count().ambiguity()));
+            }
+        }
         RunSummary best = r.best();
         if (best == null) {
             return b.append("no run ended at a finite value\n").toString();
         }
-        b.append(String.format("best run: start %d (gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient and the curvature):%n%n",
-            r.bestIndex(), best.relativeGap(), best.gradientNorm()));
+        b.append(String.format("best run: start %d (%s, gap %.2e, ||grad f|| = %.2e); its claims (tolerances from the gradient"
+            + " and the curvature):%n", r.bestIndex(), best.classification(), best.relativeGap(), best.gradientNorm()));
+        if (!r.bestIsGlobal()) {
+            b.append("no run reached a global minimizer (value and direction count): the claims judge a point that is not one\n");
+        }
+        b.append('\n');
         b.append(table(r.verdicts()));
         b.append(String.format("%n(claims judged at %d digits in %.2f s)%n", r.precision().digits(), r.claimSeconds()));
         r.polish().ifPresent(p -> b.append(polish(p)));
@@ -149,6 +163,10 @@ public final class TextRenderer implements Renderer {
                 + " (W_L...W_1)(W_L...W_1)^T %d, X^T X %d%n", Precision.formatScientific(result.gradientNorm(), 3),
             Precision.formatScientific(result.relativeGradientNorm(), 3), p.valueDigits(), p.productDigits(),
             p.weightGramDigits(), p.featureGramDigits()));
+        PolishResult pr = p.result();
+        b.append(String.format("observed rate %.3g, smallest curvature seen %s, %d extrapolated steps%n",
+            pr.convergenceRate(), pr.smallestCurvature() == null ? "-" : Precision.formatScientific(pr.smallestCurvature(), 2),
+            pr.extrapolatedSteps()));
         b.append(String.format("claims on the polished point (at %d digits, curvature rule):%n%n", p.candidateDigits()));
         b.append(table(p.verdicts()));
         return b.toString();

@@ -15,7 +15,7 @@ import org.ncverify.optim.LbfgsResult;
  * Multi-start L-BFGS on the {@link FullObjective}: start i (0-based) draws every variable
  * from N(0, 1) times scale_i = scales[i mod scales.length], with a {@link SplittableRandom}
  * seeded by seed + i, and runs {@link Lbfgs}. Each run is classified against the closed
- * form's f* and surviving directions (the optimizer itself never sees the theory: f* is used
+ * form's f* and admissible direction counts ({@link RunClassifier}) (the optimizer itself never sees the theory: f* is used
  * only to time and classify). Sequential and deterministic for a given seed (up to the wall
  * times).
  */
@@ -59,13 +59,16 @@ public final class MultiStart {
         return x;
     }
 
-    /** Runs every start on the instance of the reference and classifies it. */
+    /**
+     * Runs every start on the instance of the reference and classifies it. The best run is the
+     * GLOBAL run with the closed form's own direction count, else any GLOBAL run (at s_crit several
+     * counts are global), else any run with a finite value; the lowest final f within that rank.
+     */
     public MultiStartResult run(ClosedForm reference) {
         Instance inst = reference.instance();
         FullObjective f = FullObjective.of(inst);
-        double fStar = reference.objective().doubleValue();
-        RunClassifier classifier = new RunClassifier(f, inst.sizes(), fStar,
-            reference.spectrum().singularValue(0).doubleValue(), reference.survivingDirections());
+        RunClassifier classifier = RunClassifier.of(reference);
+        int referenceCount = classifier.rule().referenceCount();
         Lbfgs lbfgs = new Lbfgs(options);
         List<RunSummary> runs = new ArrayList<>();
         double[] best = null;
@@ -82,15 +85,38 @@ public final class MultiStart {
                 }
             });
             double[] x = r.point();
-            StartClass cls = classifier.classify(x, r.value(), r.stop());
-            runs.add(new RunSummary(i, s, scale, r.value(), f.valueErrorBound(x), classifier.relativeGap(r.value()),
-                r.gradientNorm(), r.iterations(), r.evaluations(), r.seconds(), hit[0], (int) hit[1], r.stop(), cls,
-                classifier.directions(x), r.trace()));
-            if (Double.isFinite(r.value()) && (bestIndex < 0 || r.value() < runs.get(bestIndex).value())) {
+            DirectionCount count = classifier.count(x, r.gradientNorm());
+            StartClass cls = classifier.classify(x, r.value(), r.stop(), count);
+            RunSummary run = new RunSummary(i, s, scale, r.value(), f.valueErrorBound(x),
+                classifier.relativeGap(r.value()), r.gradientNorm(), r.iterations(), r.evaluations(), r.seconds(), hit[0],
+                (int) hit[1], r.stop(), cls, count.observed(), r.trace(), count);
+            runs.add(run);
+            if (better(run, bestIndex < 0 ? null : runs.get(bestIndex), referenceCount)) {
                 bestIndex = i;
                 best = x;
             }
         }
-        return new MultiStartResult(reference, runs, bestIndex, best);
+        return new MultiStartResult(reference, runs, bestIndex, best, classifier.rule().admissible());
+    }
+
+    /** Whether run a ranks before b (null: no best yet) by {@link #rank}, then by the lower final f. */
+    private static boolean better(RunSummary a, RunSummary b, int referenceCount) {
+        if (!Double.isFinite(a.value())) {
+            return false;
+        }
+        if (b == null) {
+            return true;
+        }
+        int ra = rank(a, referenceCount);
+        int rb = rank(b, referenceCount);
+        return ra != rb ? ra < rb : a.value() < b.value();
+    }
+
+    /** 0: GLOBAL with the reference count; 1: GLOBAL with another admissible count; 2: any other run. */
+    private static int rank(RunSummary r, int referenceCount) {
+        if (r.classification() != StartClass.GLOBAL) {
+            return 2;
+        }
+        return r.directions() == referenceCount ? 0 : 1;
     }
 }

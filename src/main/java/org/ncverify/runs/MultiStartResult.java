@@ -9,20 +9,28 @@ import org.ncverify.theory.ClosedForm;
 import org.ncverify.optim.FullObjective;
 
 /**
- * The runs of a {@link MultiStart}, the best one (lowest final f) and its end point.
- * Immutable.
+ * The runs of a {@link MultiStart}, the admissible direction counts of the theory, the best run
+ * (a GLOBAL one when there is one, see {@link MultiStart#run}) and its end point. Immutable.
  */
 public final class MultiStartResult {
     private final ClosedForm reference;
     private final List<RunSummary> runs;
     private final int bestIndex;
     private final double[] bestPoint;
+    private final CountRange admissible;
 
-    MultiStartResult(ClosedForm reference, List<RunSummary> runs, int bestIndex, double[] bestPoint) {
+    MultiStartResult(ClosedForm reference, List<RunSummary> runs, int bestIndex, double[] bestPoint,
+                     CountRange admissible) {
         this.reference = reference;
         this.runs = List.copyOf(runs);
         this.bestIndex = bestIndex;
         this.bestPoint = bestPoint == null ? null : bestPoint.clone();
+        this.admissible = admissible;
+    }
+
+    /** The direction counts of the theory's global minimizers (several when some s_i = s_crit, L &gt;= 2). */
+    public CountRange admissibleCounts() {
+        return admissible;
     }
 
     public ClosedForm reference() {
@@ -34,7 +42,10 @@ public final class MultiStartResult {
         return runs;
     }
 
-    /** Index of the run with the lowest finite final value, -1 if none is finite. */
+    /**
+     * Index of the best run: the lowest final value among GLOBAL runs (those with the closed form's
+     * own direction count first), else among all finite runs; -1 if none is finite.
+     */
     public int bestIndex() {
         return bestIndex;
     }
@@ -61,7 +72,17 @@ public final class MultiStartResult {
         return m;
     }
 
-    /** Fraction of runs that reached the global value. */
+    /** True when the best run is GLOBAL (value and direction count). */
+    public boolean bestIsGlobal() {
+        return best() != null && best().classification() == StartClass.GLOBAL;
+    }
+
+    /** The runs that ended at a near-degenerate local minimum ({@link RunSummary#nearDegenerateLocalMinimum()}). */
+    public List<RunSummary> nearDegenerateLocalMinima() {
+        return runs.stream().filter(RunSummary::nearDegenerateLocalMinimum).toList();
+    }
+
+    /** Fraction of runs that reached a global minimizer (GLOBAL: value and direction count). */
     public double globalFraction() {
         return runs.isEmpty() ? 0 : (double) counts().get(StartClass.GLOBAL) / runs.size();
     }

@@ -21,20 +21,47 @@ import org.ncverify.optim.LbfgsResult;
  * @param iterationsToGap  the iteration at which it did, -1 if never
  * @param stop             why L-BFGS stopped
  * @param classification   where it ended ({@link RunClassifier})
- * @param directions       significant singular values of W_L...W_1 X at the end point
+ * @param directions       surviving directions of W_L...W_1 X at the end point ({@code count.observed()})
  * @param trace            f after each iteration, start point first
+ * @param count            the direction count with its threshold, collapse radius, admissible counts and
+ *                         ambiguity ({@link DirectionRule})
  */
 public record RunSummary(int start, long seed, double initScale, double value, double valueErrorBound,
                          double relativeGap, double gradientNorm, int iterations, int evaluations, double seconds,
                          double secondsToGap, int iterationsToGap, LbfgsResult.Stop stop, StartClass classification,
-                         int directions, double[] trace) {
+                         int directions, double[] trace, DirectionCount count) {
     public RunSummary {
         trace = trace.clone();
+        if (count == null || count.observed() != directions) {
+            throw new IllegalArgumentException("directions = " + directions + " must be the count's observed value");
+        }
+    }
+
+    /**
+     * A summary without its end point's geometry (e.g. a synthetic run): the count is
+     * {@link DirectionCount#unmeasured}, i.e. ambiguous.
+     */
+    public RunSummary(int start, long seed, double initScale, double value, double valueErrorBound,
+                      double relativeGap, double gradientNorm, int iterations, int evaluations, double seconds,
+                      double secondsToGap, int iterationsToGap, LbfgsResult.Stop stop, StartClass classification,
+                      int directions, double[] trace) {
+        this(start, seed, initScale, value, valueErrorBound, relativeGap, gradientNorm, iterations, evaluations, seconds,
+            secondsToGap, iterationsToGap, stop, classification, directions, trace, DirectionCount.unmeasured(directions));
     }
 
     @Override
     public double[] trace() {
         return trace.clone();
+    }
+
+    /**
+     * A distinct local minimizer whose value is within the value test of f*: PARTIAL, EXCESS or
+     * ORIGIN with |gap| &lt; {@link RunClassifier#GLOBAL_GAP} (a landscape finding, not a refutation:
+     * the value test alone would have called it GLOBAL).
+     */
+    public boolean nearDegenerateLocalMinimum() {
+        return Math.abs(relativeGap) < RunClassifier.GLOBAL_GAP && (classification == StartClass.PARTIAL
+            || classification == StartClass.EXCESS || classification == StartClass.ORIGIN);
     }
 
     /** ||grad f|| / |f|. */

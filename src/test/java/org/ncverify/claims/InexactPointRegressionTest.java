@@ -48,7 +48,7 @@ class InexactPointRegressionTest {
     private static Judged optimize(Instance inst, long seed) {
         ClosedForm cf = ClosedForm.of(inst, Precision.of(50));
         MultiStartResult r = new MultiStart(6, seed, new double[] {1.0}, LbfgsOptions.defaults(20000)).run(cf);
-        Subject s = Subject.ofOptimizer(cf, r.bestPoint(cf.precision()), r.runs());
+        Subject s = Subject.ofOptimizer(cf, r);
         return new Judged(cf, r, s, Catalogue.all().run(s));
     }
 

@@ -35,7 +35,7 @@ class InexactRuleTest {
     }
 
     private static Subject subject(MultiStartResult r) {
-        return Subject.ofOptimizer(cf, r.bestPoint(cf.precision()), r.runs());
+        return Subject.ofOptimizer(cf, r);
     }
 
     @Test

@@ -66,7 +66,7 @@ class NearThresholdVerdictsTest {
         Instance inst = instance(k, depth, set, sign);
         ClosedForm cf = ClosedForm.of(inst, Precision.of(40));
         MultiStartResult r = new MultiStart(3, k, new double[] {1.0}, LbfgsOptions.defaults(20000)).run(cf);
-        Subject s = Subject.ofOptimizer(cf, r.bestPoint(cf.precision()), r.runs());
+        Subject s = Subject.ofOptimizer(cf, r);
         List<Verdict> verdicts = Catalogue.all().run(s);
         String replay = inst.describe() + " (seed " + k + ", 3 starts)";
         RunSummary best = r.best();

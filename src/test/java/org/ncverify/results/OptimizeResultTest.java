@@ -12,6 +12,7 @@ import org.apfloat.Apfloat;
 import org.junit.jupiter.api.Test;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.linalg.Precision;
+import org.ncverify.runs.CountRange;
 import org.ncverify.runs.StartClass;
 import org.ncverify.support.Instances;
 
@@ -20,7 +21,7 @@ class OptimizeResultTest {
     @Test
     void noFiniteRunFailsAndSaysSo() {
         OptimizeResult r = new OptimizeResult(Instances.imbalanced(), Precision.of(20), new Apfloat("0.5", 20), 3, 100,
-            1e-10, List.of(), Map.of(), 0, -1, List.of(), 0, Optional.empty());
+            1e-10, List.of(), Map.of(), 0, new CountRange(3, 3), -1, List.of(), 0, Optional.empty());
         assertTrue(r.failed());
         assertNull(r.best());
         assertEquals(StartClass.values().length, r.counts().size());

@@ -35,7 +35,7 @@ class OptimizerAcceptanceTest {
         ClosedForm cf = ClosedForm.of(c.instance(), Precision.of(30));
         MultiStartResult r = new MultiStart(8, 0, new double[] {1.0}, LbfgsOptions.defaults(20_000)).run(cf);
         long t1 = System.nanoTime();
-        List<Verdict> verdicts = Catalogue.all().run(Subject.ofOptimizer(cf, r.bestPoint(cf.precision()), r.runs()));
+        List<Verdict> verdicts = Catalogue.all().run(Subject.ofOptimizer(cf, r));
         long t2 = System.nanoTime();
         System.out.printf("%s: %s, fraction global %.3f, best gap %.2e, ||grad|| %.2e; optimizer %.2f s, claims %.2f s%n",
             c, r.counts(), r.globalFraction(), r.best().relativeGap(), r.best().gradientNorm(), (t1 - t0) / 1e9,
