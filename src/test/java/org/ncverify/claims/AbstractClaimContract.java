@@ -72,6 +72,11 @@ abstract class AbstractClaimContract {
      */
     abstract List<TolerancePins.Pin> tolerancePins();
 
+    /** The slack of the claim's documented tolerance 10^-(P - slack) (proofs-notes): 10 unless overridden. */
+    int slack() {
+        return 10;
+    }
+
     /** True when the claim judges the candidate point, false when it judges the reference answer. */
     abstract boolean judgesCandidate();
 
@@ -267,8 +272,8 @@ abstract class AbstractClaimContract {
     }
 
     /**
-     * Each pin at 100 x, 3 x, 0.3 x and 0.01 x the tolerance of its unperturbed answer: FAIL,
-     * FAIL, PASS, PASS, each residual within 0.3-3 x the intended one.
+     * Each pin at 100 x, 3 x, 0.3 x and 0.01 x the claim's documented tolerance 10^-(P - slack):
+     * FAIL, FAIL, PASS, PASS, each residual within 0.3-3 x the intended one.
      */
     @TestFactory
     Stream<DynamicTest> theToleranceIsPinned() {
@@ -276,7 +281,7 @@ abstract class AbstractClaimContract {
         assertFalse(pins.isEmpty(), claim().id() + ": at least one tolerance pin expected");
         return pins.stream().flatMap(pin -> TolerancePins.FACTORS.stream().map(f ->
             DynamicTest.dynamicTest(pin.label() + " at " + f + " x tolerance",
-                () -> TolerancePins.check(claim().id(), pin, f))));
+                () -> TolerancePins.check(claim().id(), pin, f, slack()))));
     }
 
     @Test

@@ -62,6 +62,12 @@ class ReferenceClaimsContractTest {
          * The residual is the largest relative width of a certified bracket: the bracket of mu_2
          * widened (downwards, still certified) to relative width t reads t.
          */
+        /** Tolerance 10^-P: the certificate must pin the P digits that are reported. */
+        @Override
+        int slack() {
+            return 0;
+        }
+
         @Override
         List<TolerancePins.Pin> tolerancePins() {
             return List.of(widened(Instances.imbalanced(), 60), widened(Instances.deep(), 30),
@@ -71,7 +77,7 @@ class ReferenceClaimsContractTest {
         private TolerancePins.Pin widened(Instance inst, int digits) {
             C8YhatSpectrum c = new C8YhatSpectrum();
             return new TolerancePins.Pin("bracket of mu_2 of relative width t (" + inst.describe() + ", " + digits
-                + " digits)", () -> {
+                + " digits)", digits, () -> {
                     ClosedForm cf = closedForm(inst, digits);
                     return c.judge(cf.spectrum().certificate(), cf.spectrum().singularValue(cf.spectrum().size() - 1), digits);
                 }, t -> {
@@ -147,7 +153,7 @@ class ReferenceClaimsContractTest {
 
         private TolerancePins.Pin moved(Instance inst, int digits) {
             return new TolerancePins.Pin("p*(s_1) scaled by 1 + eps, root residual t (" + inst.describe() + ", " + digits
-                + " digits)", () -> judged(inst, digits, 0, null, null), t -> {
+                + " digits)", digits, () -> judged(inst, digits, 0, null, null), t -> {
                     ClosedForm cf = closedForm(inst, digits);
                     Precision p = cf.precision();
                     FixedPrecisionApfloatHelper h = p.helper();

@@ -19,9 +19,10 @@ import org.ncverify.theory.ClosedForm;
  * the claim's own tolerance. At {@link #ABOVE} = 100 times the tolerance the claim must FAIL, at
  * {@link #BELOW} = 0.01 times it must PASS, and the measured residual must lie within a factor
  * {@link #LOW}..{@link #HIGH} of the intended one (so the pin measured what it meant). The
- * amplitude is computed from the tolerance of the unperturbed answer, never a literal: a
- * tolerance loosened or tightened by one digit or more, at any working precision, breaks a pin
- * (the extra points at {@link #NEAR_ABOVE} and {@link #NEAR_BELOW}).
+ * amplitude is computed from the claim's documented tolerance 10^-(P - slack) at the digits P
+ * of the judged answer, never a literal, and the unperturbed verdict must carry exactly that
+ * tolerance: a tolerance loosened or tightened by one digit or more, at any working precision,
+ * breaks a pin (the extra points at {@link #NEAR_ABOVE} and {@link #NEAR_BELOW}).
  */
 final class TolerancePins {
     /** Intended residual of the wrong answer that must FAIL, in units of the tolerance. */
@@ -51,10 +52,10 @@ final class TolerancePins {
     }
 
     /**
-     * A pin: the verdict on the unperturbed answer (its tolerance sets the scale) and the
-     * verdict on the answer built to have the given residual.
+     * A pin: the digits P the judged answer carries, the verdict on the unperturbed answer and
+     * the verdict on the answer built to have the given residual.
      */
-    record Pin(String label, Supplier<Verdict> reference, Function<Apfloat, Verdict> at) {
+    record Pin(String label, int digits, Supplier<Verdict> reference, Function<Apfloat, Verdict> at) {
     }
 
     /** A change of the closed-form point built so that the claim's residual is {@code target}. */
@@ -67,7 +68,7 @@ final class TolerancePins {
      * digits (tolerance 10^-(P - slack)), perturbed by {@code change}.
      */
     static Pin onPoint(Claim claim, String label, Instance inst, int digits, Perturbation change) {
-        return new Pin(label + " (" + inst.describe() + ", " + digits + " digits)",
+        return new Pin(label + " (" + inst.describe() + ", " + digits + " digits)", digits,
             () -> {
                 ClosedForm cf = AbstractClaimContract.closedForm(inst, digits);
                 return Catalogue.run(claim, Subject.of(cf, cf.point(), digits));
@@ -79,27 +80,39 @@ final class TolerancePins {
     }
 
     /**
-     * Runs {@code pin} at {@code factor} times the tolerance of its unperturbed answer: FAIL
-     * above 1, PASS below, the residual within {@link #LOW}..{@link #HIGH} of the intended one.
+     * The documented tolerance 10^-(P - slack) of a claim granting {@code slack} digits to a
+     * candidate carrying P digits, written out here independently of {@link Tolerance}.
      */
-    static void check(String id, Pin pin, double factor) {
+    static Apfloat documented(int digits, int slack) {
+        return new Apfloat("1e-" + (digits - slack), Math.max(digits, 20));
+    }
+
+    /**
+     * Runs {@code pin} at {@code factor} times the claim's documented tolerance 10^-(P - slack):
+     * the unperturbed answer PASSes far inside it and carries exactly that tolerance; the
+     * perturbed one FAILs above 1 and PASSes below, its residual within {@link #LOW}..{@link #HIGH}
+     * of the intended one. (The pins scale with the working precision P, but not with the
+     * checker's own slack: a checker whose tolerance moves by one digit breaks them.)
+     */
+    static void check(String id, Pin pin, double factor, int slack) {
+        Apfloat tol = documented(pin.digits(), slack);
         Verdict ref = pin.reference().get();
         assertEquals(Status.PASS, ref.status(), () -> id + " on the unperturbed answer of " + pin.label() + ": " + ref);
-        Apfloat tol = ref.tolerance().value();
-        assertTrue(tol.signum() > 0, () -> "a pin needs a positive tolerance: " + ref);
+        assertEquals(0, ref.tolerance().value().compareTo(tol), () -> id + ": the tolerance must be the documented 10^-(P-"
+            + slack + ") = " + Precision.formatScientific(tol, 3) + " at P = " + pin.digits() + ": " + ref);
         assertTrue(ref.residual().compareTo(times(tol, INSIDE)) <= 0,
             () -> id + ": the unperturbed residual must sit far inside the tolerance to pin it: " + ref);
         Apfloat target = times(tol, factor);
         Verdict v = pin.at().apply(target);
         Status expected = factor > 1 ? Status.FAIL : Status.PASS;
         assertEquals(expected, v.status(), () -> id + " on " + pin.label() + " built for residual " + factor
-            + " x tolerance " + ref.toleranceText() + ": " + v);
+            + " x tolerance " + Precision.formatScientific(tol, 3) + ": " + v);
         assertNotNull(v.residual(), v::toString);
         double ratio = v.residual().divide(target).doubleValue();
         assertTrue(ratio >= LOW && ratio <= HIGH, () -> id + " on " + pin.label() + ": measured residual "
             + v.residualText() + " is " + ratio + " x the intended " + Precision.formatScientific(target, 3));
         System.out.printf("%s pin %s at %s x tolerance %s: %s, residual %s (%.3f x intended)%n", id, pin.label(),
-            factor, ref.toleranceText(), v.status(), v.residualText(), ratio);
+            factor, Precision.formatScientific(tol, 3), v.status(), v.residualText(), ratio);
     }
 
     /** t * f at the precision of t. */
