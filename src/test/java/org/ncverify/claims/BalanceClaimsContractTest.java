@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
+import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
 import org.ncverify.support.Instances;
 import org.ncverify.theory.Branch;
@@ -37,8 +40,22 @@ class BalanceClaimsContractTest {
         List<WrongAnswer> wrongAnswers() {
             List<WrongAnswer> out = new ArrayList<>(unbalancedFactors(claim()));
             out.add(wrongPoint(claim(), "H -> 1.001 H (L = 1: only the H equation)", Instances.balanced(), 30,
-                AbstractClaimContract::scaledFeatures));
+                WrongPoints::scaledFeatures));
             return out;
+        }
+
+        /**
+         * W_1 -&gt; (1 + eps) W_1: equations 1 and 2 read ((1 + eps)^2 - 1) / (1 + eps)^2, about
+         * 2 eps; eps = t / 2 (for L = 1 only the H equation, the same).
+         */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            TolerancePins.Perturbation unbalanced = (cf, t) ->
+                WrongPoints.scaledWeight(cf.point(), 1, cf.precision().helper().divide(t, cf.precision().of(2L)));
+            String label = "W_1 scaled by 1 + t/2, the other factors kept";
+            return List.of(TolerancePins.onPoint(claim(), label, Instances.imbalanced(), 60, unbalanced),
+                TolerancePins.onPoint(claim(), label, Instances.deep(), 30, unbalanced),
+                TolerancePins.onPoint(claim(), label, Instances.balanced(), 60, unbalanced));
         }
 
         /** Balance holds in any frames R_0..R_{L-1}: several seeds, narrow and bottleneck included. */
@@ -100,12 +117,63 @@ class BalanceClaimsContractTest {
             Instance deep = Instances.balancedDeep();
             long seed = SEED;
             return List.of(
-                wrongPoint(c, "class mean 1 moved by 1e-6 (not an ETF)", deep, 60, x -> movedMean(x, 0)),
-                wrongPoint(c, "class mean 3 moved by 1e-6 (not an ETF)", Instances.balanced(), 30, x -> movedMean(x, 2)),
+                wrongPoint(c, "class mean 1 moved by 1e-6 (not an ETF)", deep, 60, x -> WrongPoints.movedMean(x, 0)),
+                wrongPoint(c, "class mean 3 moved by 1e-6 (not an ETF)", Instances.balanced(), 30, x -> WrongPoints.movedMean(x, 2)),
                 wrongPoint(c, "rows 1 and 2 of W_L exchanged", deep, 60, x -> swappedRows(x, 0, 1)),
                 wrongPoint(c, "W_L -> Q W_L (random orthogonal Q, seed " + seed + ")", Instances.balanced(), 30,
-                    x -> rotatedLastLayer(x, seed)),
-                wrongPoint(c, "W = 0, H = 0 although p* > 0", deep, 30, x -> collapsedPoint(x)));
+                    x -> WrongPoints.rotatedLastLayer(x, seed)),
+                wrongPoint(c, "W = 0, H = 0 although p* > 0", deep, 30, x -> WrongPoints.collapsedPoint(x)));
+        }
+
+        /**
+         * Row 2 of U^T W tilted by c times row 1 adds c u_2 (row 1)^T to W, orthogonal to W in the
+         * Frobenius sense: the self-duality term reads c ||row 1|| / ||W||_F to first order while the
+         * features (norm spread, cosines) are untouched; c = t ||W||_F / ||row 1||.
+         */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            TolerancePins.Perturbation tilt = (cf, t) -> {
+                Precision p = cf.precision();
+                FixedPrecisionApfloatHelper h = p.helper();
+                ApMatrix w = cf.point().weightProduct(p);
+                Apfloat row = ApMatrix.norm(cf.spectrum().left().transpose().multiply(w).row(0), p);
+                return WrongPoints.tiltedRow(cf.point(), cf, 1, 0, h.divide(h.multiply(t, w.frobeniusNorm()), row));
+            };
+            String label = "row 2 of U^T W + c row 1 (W^T no longer a multiple of Mbar)";
+            String etf = "X V and W stretched along v_1 by 1 + c (no ETF, still self-dual)";
+            return List.of(TolerancePins.onPoint(claim(), label, Instances.balancedDeep(), 60, tilt),
+                TolerancePins.onPoint(claim(), label, Instances.balanced(), 30, tilt),
+                TolerancePins.onPoint(claim(), etf, Instances.balancedDeep(), 60, this::stretched),
+                TolerancePins.onPoint(claim(), etf, Instances.balanced(), 30, this::stretched));
+        }
+
+        /**
+         * {@link WrongPoints#stretchedRightDirection} along v = v_1 with c chosen for residual t. With
+         * all n_k equal X^T X = x^2 (I - 11^T/K) on the surviving block, which the stretch turns into
+         * x^2 (I - 11^T/K + 2c v v^T) to first order: norm spread c K/(K-1) (max_k v_k^2 - min_k v_k^2)
+         * and cosine gaps c K/(K-1) |2 v_i v_j + (v_i^2 + v_j^2)/(K-1)|; W follows X, so
+         * self-duality stays exact. c = t over the larger coefficient.
+         */
+        private Point stretched(ClosedForm cf, Apfloat t) {
+            Precision p = cf.precision();
+            FixedPrecisionApfloatHelper h = p.helper();
+            int k = cf.instance().classes();
+            Apfloat[] v = cf.spectrum().right().column(0);
+            Apfloat hi = Apfloat.ZERO;
+            Apfloat lo = null;
+            Apfloat gap = Apfloat.ZERO;
+            for (int i = 0; i < k; i++) {
+                Apfloat vi = h.multiply(v[i], v[i]);
+                hi = ApfloatMath.max(hi, vi);
+                lo = lo == null ? vi : ApfloatMath.min(lo, vi);
+                for (int j = 0; j < i; j++) {
+                    Apfloat g = h.add(h.multiply(p.of(2L), h.multiply(v[i], v[j])),
+                        h.divide(h.add(vi, h.multiply(v[j], v[j])), p.of(k - 1L)));
+                    gap = ApfloatMath.max(gap, ApfloatMath.abs(g));
+                }
+            }
+            Apfloat coefficient = h.divide(h.multiply(p.of((long) k), ApfloatMath.max(h.subtract(hi, lo), gap)), p.of(k - 1L));
+            return WrongPoints.stretchedRightDirection(cf.point(), cf, 0, h.divide(t, coefficient));
         }
 
         @Test
@@ -124,7 +192,7 @@ class BalanceClaimsContractTest {
         /** A zero centred mean where the theory says positive is a FAIL with residual 1 and a reason, not NaN. */
         @Test
         void aVanishingCentredMeanIsAFailWithAReason() {
-            Verdict v = Catalogue.run(claim(), wrongSubject(Instances.balancedDeep(), 30, x -> collapsedPoint(x)));
+            Verdict v = Catalogue.run(claim(), wrongSubject(Instances.balancedDeep(), 30, x -> WrongPoints.collapsedPoint(x)));
             assertEquals(Status.FAIL, v.status(), v::toString);
             assertEquals(0, v.residual().compareTo(Apfloat.ONE), v::toString);
             assertTrue(v.detail().contains("every centred class mean is 0"), v::toString);
@@ -146,7 +214,7 @@ class BalanceClaimsContractTest {
             assertEquals(Status.PASS, jump.status(), jump::toString);
             assertEquals("simplex ETF and self-duality", jump.reading());
 
-            Subject collapsed = Subject.of(cf, collapsedPoint(cf.point()), 40);
+            Subject collapsed = Subject.of(cf, WrongPoints.collapsedPoint(cf.point()), 40);
             Verdict zero = Catalogue.run(claim(), collapsed);
             assertEquals(Status.PASS, zero.status(), zero::toString);
             assertEquals("collapsed branch at s = s_crit", zero.reading());

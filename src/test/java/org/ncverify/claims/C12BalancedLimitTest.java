@@ -17,7 +17,7 @@ import org.ncverify.theory.ClosedForm;
 
 /**
  * {@link C12BalancedLimit} on hand-built candidates whose residual terms are known exactly (the
- * contract in {@link BalanceClaimsContractTest} (nested {@code C12}) covers the closed forms and the seeded wrong points):
+ * contract in {@link BalanceClaimsContractTest.C12} covers the closed forms and the seeded wrong points):
  * an exact K = 2 simplex ETF, a vanishing class mean among nonzero ones, W = 0, the edge r = K-1
  * of its bottleneck hypothesis, and the absolute tolerance of the collapsed branch at s_crit.
  */
@@ -120,7 +120,7 @@ class C12BalancedLimitTest {
     void aBottleneckOfKMinusOneStillApplies() {
         Verdict v = Catalogue.run(C12, AbstractClaimContract.closedFormSubject(balanced(4, 3, 2), 30));
         assertEquals(Status.PASS, v.status(), v::toString);
-        AbstractClaimContract.assertValid(v);
+        VerdictAssertions.assertValid(v);
     }
 
     /**

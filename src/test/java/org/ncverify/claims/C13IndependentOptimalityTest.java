@@ -51,7 +51,7 @@ class C13IndependentOptimalityTest {
             assertTrue(v.detail().contains(part + ": PASS"), v::toString);
         }
         assertTrue(v.readings().isEmpty(), "readings are reserved for C5-C7");
-        AbstractClaimContract.assertValid(v);
+        VerdictAssertions.assertValid(v);
         // the second-order rule gives a tolerance far below double precision, never vacuous
         assertTrue(v.tolerance().value().doubleValue() < 1e-8, v::toString);
     }

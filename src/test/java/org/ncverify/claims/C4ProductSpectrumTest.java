@@ -2,8 +2,8 @@ package org.ncverify.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ncverify.claims.AbstractClaimContract.elementary;
-import static org.ncverify.claims.AbstractClaimContract.leftInBasisU;
+import static org.ncverify.claims.WrongPoints.elementary;
+import static org.ncverify.claims.WrongPoints.leftInBasisU;
 
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
@@ -50,8 +50,8 @@ class C4ProductSpectrumTest {
     void aPermutedDiagonalIsSortedAndNeedsNoSvd() {
         Instance imb = Instances.imbalanced();
         ClosedForm cf = AbstractClaimContract.closedForm(imb, 60);
-        Point x = AbstractClaimContract.swappedRightSingularPair(
-            AbstractClaimContract.swappedSingularPair(cf.point(), cf, 0, 1), cf, 0, 1);
+        Point x = WrongPoints.swappedRightSingularPair(
+            WrongPoints.swappedSingularPair(cf.point(), cf, 0, 1), cf, 0, 1);
         Verdict v = check(cf, x, 60);
         assertEquals(Status.PASS, v.status(), v::toString);
         assertEquals(WEYL, v.reading(), v::toString);
@@ -98,7 +98,7 @@ class C4ProductSpectrumTest {
         Precision p = cf.precision();
         Apfloat s1 = cf.spectrum().singularValue(0);
         assertTrue(s1.compareTo(p.of(2L)) > 0, s1::toString);
-        Verdict v = check(cf, AbstractClaimContract.scaledLastWeight(cf.point()), 60);
+        Verdict v = check(cf, WrongPoints.scaledLastWeight(cf.point()), 60);
         assertEquals(Status.FAIL, v.status(), v::toString);
         assertTrue(v.detail().startsWith("largest gap at i = 1; the Weyl bound "), v::detail);
         assertRelative(p.helper().divide(p.helper().multiply(p.pow10(-3), cf.productSingularValues()[0]), s1),
@@ -122,7 +122,7 @@ class C4ProductSpectrumTest {
         Verdict turned = check(cf, leftInBasisU(cf.point(), cf, r), 40);
         assertEquals(Status.PASS, turned.status(), turned::toString);
         assertTrue(turned.reading().startsWith("literal"), turned::toString);
-        Verdict zero = check(cf, AbstractClaimContract.collapsedPoint(cf.point()), 40);
+        Verdict zero = check(cf, WrongPoints.collapsedPoint(cf.point()), 40);
         assertEquals(Status.PASS, zero.status(), zero::toString);
         assertTrue(zero.reading().startsWith("literal"), zero::toString);
     }

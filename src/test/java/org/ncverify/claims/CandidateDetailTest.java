@@ -28,7 +28,7 @@ class CandidateDetailTest {
     @Test
     void c1NamesTheMovedColumnAndCountsTheStoredOnes() {
         Verdict v = run(new C1WithinClassCollapse(), AbstractClaimContract.wrongSubject(Instances.imbalanced(), 60,
-            x -> AbstractClaimContract.movedColumn(AbstractClaimContract.splitClass(x, 0, 5), 0, 1)));
+            x -> WrongPoints.movedColumn(WrongPoints.splitClass(x, 0, 5), 0, 1)));
         assertEquals(Status.FAIL, v.status(), v::toString);
         assertTrue(v.detail().startsWith("8 stored column(s); largest deviation at class 1, column 2: "), v::detail);
     }
@@ -62,7 +62,7 @@ class CandidateDetailTest {
     @Test
     void c9ReportsEveryEquationAndTheWorst() {
         Verdict v = run(new C9LayerBalance(), AbstractClaimContract.wrongSubject(Instances.imbalanced(), 60,
-            AbstractClaimContract::unbalancedRescaling));
+            WrongPoints::unbalancedRescaling));
         assertEquals(Status.FAIL, v.status(), v::toString);
         assertEquals("W_1 vs H: 7.5e-1, W_2 vs W_1: 9.38e-1; worst at equation 2", v.detail());
         Precision p = Precision.of(60);
@@ -81,7 +81,7 @@ class CandidateDetailTest {
     /** C11's residual is ||grad f|| over the gradient's own scale, not the bare norm. */
     @Test
     void c11IsTheGradientNormRelativeToItsScale() {
-        Subject s = AbstractClaimContract.wrongSubject(Instances.imbalanced(), 60, AbstractClaimContract::shiftedBias);
+        Subject s = AbstractClaimContract.wrongSubject(Instances.imbalanced(), 60, WrongPoints::shiftedBias);
         Verdict v = run(new C11Stationarity(), s);
         Gradient g = s.evaluation().gradient();
         Precision p = s.precision();

@@ -51,7 +51,7 @@ class CatalogueTest {
             Verdict v = Catalogue.run(claim, s);
             System.out.println("  " + v);
             assertEquals(Status.PASS, v.status(), () -> c + ": " + v);
-            AbstractClaimContract.assertValid(v);
+            VerdictAssertions.assertValid(v);
         }
         System.out.printf("C5-C7 on reference case %d: %d ms%n", c.number(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -77,7 +77,7 @@ class CatalogueTest {
         for (Verdict v : verdicts) {
             System.out.println("  " + v);
             assertEquals(Status.PASS, v.status(), () -> c + ": " + v);
-            AbstractClaimContract.assertValid(v);
+            VerdictAssertions.assertValid(v);
         }
         int fDigits = ReferenceCase.digitsMatched(cf.objective(), c.objective(), p);
         assertTrue(fDigits >= REQUIRED_DIGITS, () -> c + ": f* matches " + fDigits + " digits of " + c.objective());

@@ -3,9 +3,11 @@ package org.ncverify.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
@@ -44,13 +46,23 @@ class GeometryClaimsContractTest {
             long seed = SEED;
             return List.of(
                 wrongPoint(c, "singular directions of s_1, s_2 swapped in W_L", imb, 60,
-                    x -> swappedSingularPair(x, cf, 0, 1)),
+                    x -> WrongPoints.swappedSingularPair(x, cf, 0, 1)),
                 wrongPoint(c, "singular directions of s_2, s_3 swapped in W_L", deep, 30,
-                    x -> swappedSingularPair(x, dcf, 1, 2)),
+                    x -> WrongPoints.swappedSingularPair(x, dcf, 1, 2)),
                 wrongPoint(c, "W_L -> Q W_L (random orthogonal Q, seed " + seed + ")", imb, 60,
-                    x -> rotatedLastLayer(x, seed)),
+                    x -> WrongPoints.rotatedLastLayer(x, seed)),
                 wrongPoint(c, "W_L scaled by 1.001 (wrong row norms)", deep, 30,
-                    AbstractClaimContract::scaledLastWeight));
+                    WrongPoints::scaledLastWeight));
+        }
+
+        /**
+         * Row 2 of U^T W tilted by t times row 1: the row Gram gains t w_1^2 at (2, 1), and both
+         * the literal term |G_21| / (w_1 max(w_1, w_2)) and the basis-free coupling of i = 1 and
+         * i = 2 read t (w_1 the largest row norm); the norms move to second order only.
+         */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            return imbalancedAndDeep(claim(), "row 2 of U^T W + t row 1", TILTED_ROW);
         }
 
         @Test
@@ -63,7 +75,7 @@ class GeometryClaimsContractTest {
         void swappedRightPairKeepsTheLeftGeometry() {
             Instance imb = Instances.imbalanced();
             ClosedForm cf = closedForm(imb, 60);
-            Verdict v = Catalogue.run(claim(), wrongSubject(imb, 60, x -> swappedRightSingularPair(x, cf, 0, 1)));
+            Verdict v = Catalogue.run(claim(), wrongSubject(imb, 60, x -> WrongPoints.swappedRightSingularPair(x, cf, 0, 1)));
             assertEquals(Status.PASS, v.status(), v::toString);
         }
     }
@@ -89,13 +101,20 @@ class GeometryClaimsContractTest {
             ClosedForm dcf = closedForm(deep, 30);
             return List.of(
                 wrongPoint(c, "right singular directions of s_1, s_2 swapped in Mbar", imb, 60,
-                    x -> swappedRightSingularPair(x, cf, 0, 1)),
+                    x -> WrongPoints.swappedRightSingularPair(x, cf, 0, 1)),
                 wrongPoint(c, "right singular directions of s_1, s_3 swapped in Mbar", deep, 30,
-                    x -> swappedRightSingularPair(x, dcf, 0, 2)),
-                wrongPoint(c, "class mean 1 moved by 1e-6", imb, 60, x -> movedMean(x, 0)),
-                wrongPoint(c, "class mean 4 moved by 1e-6", deep, 30, x -> movedMean(x, 3)),
+                    x -> WrongPoints.swappedRightSingularPair(x, dcf, 0, 2)),
+                wrongPoint(c, "class mean 1 moved by 1e-6", imb, 60, x -> WrongPoints.movedMean(x, 0)),
+                wrongPoint(c, "class mean 4 moved by 1e-6", deep, 30, x -> WrongPoints.movedMean(x, 3)),
                 wrongPoint(c, "every feature column scaled by 1.001 (wrong column norms)", imb, 60,
-                    AbstractClaimContract::scaledFeatures));
+                    WrongPoints::scaledFeatures));
+        }
+
+        /** Column 2 of X V tilted by t times column 1: as C5 on columns, both readings read t. */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            return imbalancedAndDeep(claim(), "column 2 of X V + t column 1",
+                (cf, t) -> WrongPoints.tiltedColumn(cf.point(), cf, 0, 1, t));
         }
 
         /** C6 judges X = Mbar D only: W_L scaled by 1.001 is not a wrong point for it. */
@@ -107,7 +126,7 @@ class GeometryClaimsContractTest {
         /** C6 reads no weight: the overflowing entry goes into a feature column. */
         @Override
         Point unevaluable(Point x) {
-            return overflowingFeature(x);
+            return WrongPoints.overflowingFeature(x);
         }
 
         @Test
@@ -137,14 +156,32 @@ class GeometryClaimsContractTest {
             ClosedForm dcf = closedForm(deep, 30);
             return List.of(
                 wrongPoint(c, "singular directions of s_1, s_2 swapped in W_L", imb, 60,
-                    x -> swappedSingularPair(x, cf, 0, 1)),
+                    x -> WrongPoints.swappedSingularPair(x, cf, 0, 1)),
                 wrongPoint(c, "right singular directions of s_1, s_2 swapped in Mbar", imb, 60,
-                    x -> swappedRightSingularPair(x, cf, 0, 1)),
+                    x -> WrongPoints.swappedRightSingularPair(x, cf, 0, 1)),
                 wrongPoint(c, "right singular directions of s_2, s_3 swapped in Mbar", deep, 30,
-                    x -> swappedRightSingularPair(x, dcf, 1, 2)),
-                wrongPoint(c, "left direction of s_1 flipped (cosine -1)", imb, 60, x -> flippedLeftDirection(x, cf, 0)),
+                    x -> WrongPoints.swappedRightSingularPair(x, dcf, 1, 2)),
+                wrongPoint(c, "left direction of s_1 flipped (cosine -1)", imb, 60, x -> WrongPoints.flippedLeftDirection(x, cf, 0)),
                 wrongPoint(c, "left direction of s_3 flipped (cosine -1)", deep, 30,
-                    x -> flippedLeftDirection(x, dcf, 2)));
+                    x -> WrongPoints.flippedLeftDirection(x, dcf, 2)));
+        }
+
+        /**
+         * Two pins, one per reading that carries the status. Basis-free: row 2 of U^T W tilted by
+         * t times row 1 puts t p_1 at (2, 1) of U^T P V, read as t (p_1 the largest p*), while the
+         * literal 1 - cos is second order. Literal: column 1 of X V turned out of the row space of
+         * U^T W by c = x_1 sqrt(2 t) gives 1 - cos = t to second order, with U^T P V unchanged.
+         */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            TolerancePins.Perturbation turn = (cf, t) -> {
+                FixedPrecisionApfloatHelper h = cf.precision().helper();
+                Apfloat c = h.multiply(cf.factorSingularValues(0)[0], h.sqrt(h.multiply(cf.precision().of(2L), t)));
+                return WrongPoints.columnOutOfRowSpace(cf.point(), cf, 0, cf.instance().dim() - 1, c);
+            };
+            List<TolerancePins.Pin> pins = new ArrayList<>(imbalancedAndDeep(claim(), "row 2 of U^T W + t row 1", TILTED_ROW));
+            pins.addAll(imbalancedAndDeep(claim(), "column 1 of X V turned out of the row space of U^T W (1 - cos = t)", turn));
+            return pins;
         }
 
         @Test
@@ -157,7 +194,7 @@ class GeometryClaimsContractTest {
         void flippedDirectionHasCosineMinusOne() {
             Instance imb = Instances.imbalanced();
             ClosedForm cf = closedForm(imb, 60);
-            Verdict v = Catalogue.run(claim(), wrongSubject(imb, 60, x -> flippedLeftDirection(x, cf, 1)));
+            Verdict v = Catalogue.run(claim(), wrongSubject(imb, 60, x -> WrongPoints.flippedLeftDirection(x, cf, 1)));
             Reading a = v.readings().get(0);
             assertEquals(Status.FAIL, a.status(), v::toString);
             assertEquals(2.0, a.residual().doubleValue(), 1e-40, v::toString);
@@ -226,7 +263,7 @@ class GeometryClaimsContractTest {
             ApMatrix qv = cf.spectrum().right().multiply(r).multiply(cf.spectrum().right().transpose());
             Point x = cf.point();
             Point leftOnly = x.withWeight(x.depth(), qu.multiply(x.weight(x.depth())));
-            Point both = rightTransformed(leftOnly, qv.transpose());
+            Point both = WrongPoints.rightTransformed(leftOnly, qv.transpose());
             for (Claim c : List.of(new C5LeftGeometry(), new C6RightGeometry(), claim())) {
                 Verdict v = Catalogue.run(c, Subject.of(cf, both, 40));
                 assertEquals(Status.PASS, v.status(), v::toString);
@@ -247,6 +284,15 @@ class GeometryClaimsContractTest {
             assertEquals(0, a.residual().compareTo(b.residual()));
             assertTrue(b.note().contains("identical to (a)"), b::note);
         }
+    }
+
+    /** Row 2 of U^T W tilted by t times row 1 (C5, C7). */
+    private static final TolerancePins.Perturbation TILTED_ROW = (cf, t) -> WrongPoints.tiltedRow(cf.point(), cf, 1, 0, t);
+
+    /** The pin of {@code change} on the imbalanced instance at 60 digits and the deep one at 30. */
+    static List<TolerancePins.Pin> imbalancedAndDeep(Claim claim, String label, TolerancePins.Perturbation change) {
+        return List.of(TolerancePins.onPoint(claim, label, Instances.imbalanced(), 60, change),
+            TolerancePins.onPoint(claim, label, Instances.deep(), 30, change));
     }
 
     /** Every reading of {@code claim} PASSes on rotated closed forms judged against the canonical one. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,36 @@ class ReferenceClaimsContractTest {
                 new WrongAnswer("interlacing evidence missing" + at,
                     () -> c.judge(CertificateFixtures.withoutInterlacing(cert), zero, 60)),
                 new WrongAnswer("s_K = 1e-70, not exactly 0" + at, () -> c.judge(cert, p.pow10(-70), 60)));
+        }
+
+        /**
+         * The residual is the largest relative width of a certified bracket: the bracket of mu_2
+         * widened (downwards, still certified) to relative width t reads t.
+         */
+        /** Tolerance 10^-P: the certificate must pin the P digits that are reported. */
+        @Override
+        int slack() {
+            return 0;
+        }
+
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            return List.of(widened(Instances.imbalanced(), 60), widened(Instances.deep(), 30),
+                widened(Instances.bottleneck(), 200));
+        }
+
+        private TolerancePins.Pin widened(Instance inst, int digits) {
+            C8YhatSpectrum c = new C8YhatSpectrum();
+            return new TolerancePins.Pin("bracket of mu_2 of relative width t (" + inst.describe() + ", " + digits
+                + " digits)", digits, () -> {
+                    ClosedForm cf = closedForm(inst, digits);
+                    return c.judge(cf.spectrum().certificate(), cf.spectrum().singularValue(cf.spectrum().size() - 1), digits);
+                }, t -> {
+                    ClosedForm cf = closedForm(inst, digits);
+                    SpectrumCertificate wide = CertificateFixtures.withWideBracket(cf.spectrum().certificate(), 1,
+                        new BigDecimal(t.toString(true)));
+                    return c.judge(wide, cf.spectrum().singularValue(cf.spectrum().size() - 1), digits);
+                });
         }
     }
 
@@ -111,6 +142,33 @@ class ReferenceClaimsContractTest {
         }
 
         /**
+         * p*(s_1) -&gt; (1 + eps) p*(s_1) moves g(p) = (s - p) q^(L-1) (q = p^(1/(L+1))) by
+         * eps q^(L-1) |p - (s - p)(L - 1)/(L + 1)| to first order; over the magnitude
+         * max(s q^(L-1), N lambda_bar) that is the residual, so eps is chosen to make it t.
+         */
+        @Override
+        List<TolerancePins.Pin> tolerancePins() {
+            return List.of(moved(Instances.imbalanced(), 60), moved(Instances.deep(), 30), moved(Instances.balanced(), 60));
+        }
+
+        private TolerancePins.Pin moved(Instance inst, int digits) {
+            return new TolerancePins.Pin("p*(s_1) scaled by 1 + eps, root residual t (" + inst.describe() + ", " + digits
+                + " digits)", digits, () -> judged(inst, digits, 0, null, null), t -> {
+                    ClosedForm cf = closedForm(inst, digits);
+                    Precision p = cf.precision();
+                    FixedPrecisionApfloatHelper h = p.helper();
+                    ScalarSolution x = cf.solutions().get(0);
+                    int l = inst.depth();
+                    Apfloat qPow = h.pow(x.q(), l - 1L);
+                    Apfloat magnitude = ApfloatMath.max(h.multiply(x.s(), qPow), cf.law().nLambdaBar());
+                    Apfloat slope = ApfloatMath.abs(h.subtract(x.p(), h.divide(h.multiply(h.subtract(x.s(), x.p()),
+                        p.of(l - 1L)), p.of(l + 1L))));
+                    Apfloat eps = h.divide(h.multiply(t, magnitude), h.multiply(qPow, slope));
+                    return judged(inst, digits, 0, h.multiply(x.p(), h.add(Apfloat.ONE, eps)), null);
+                });
+        }
+
+        /**
          * The smaller positive root of g(q) = s q^(L-1) - q^(2L) = N lambda_bar (L &gt;= 2), as p = q^(L+1):
          * bisection on [0, q_*], where g increases, q_*^(L+1) = (L-1) s / (2L).
          */
@@ -133,13 +191,18 @@ class ReferenceClaimsContractTest {
         }
 
         private Verdict judged(Instance inst, int i, Apfloat p, SpectrumCertificate cert) {
-            ClosedForm cf = closedForm(inst, 60);
+            return judged(inst, 60, i, p, cert);
+        }
+
+        /** C10 at P digits on the closed form's solutions, solution i with p unless null, and cert unless null. */
+        private Verdict judged(Instance inst, int digits, int i, Apfloat p, SpectrumCertificate cert) {
+            ClosedForm cf = closedForm(inst, digits);
             List<ScalarSolution> sol = new ArrayList<>(cf.solutions());
             if (p != null) {
                 sol.set(i, TheoryFixtures.solution(cf.law(), sol.get(i).s(), p, Branch.SURVIVING));
             }
             return new C10ThresholdLaw().judge(cf.law(), sol, cert == null ? cf.spectrum().certificate() : cert,
-                inst.bottleneck(), 60);
+                inst.bottleneck(), digits);
         }
 
         /** Without a holding certificate no comparison with s_crit is decided: FAIL, residual 1. */

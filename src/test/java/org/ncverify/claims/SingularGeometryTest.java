@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ncverify.claims.AbstractClaimContract.closedForm;
-import static org.ncverify.claims.AbstractClaimContract.elementary;
-import static org.ncverify.claims.AbstractClaimContract.leftInBasisU;
+import static org.ncverify.claims.WrongPoints.elementary;
+import static org.ncverify.claims.WrongPoints.leftInBasisU;
 
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
@@ -71,7 +71,7 @@ class SingularGeometryTest {
     @Test
     void aScaledLastLayerFailsTheBasisFreeBlocks() {
         ClosedForm cf = closedForm(IMB, 60);
-        Verdict c5 = run(new C5LeftGeometry(), cf, AbstractClaimContract.scaledLastWeight(cf.point()), 60);
+        Verdict c5 = run(new C5LeftGeometry(), cf, WrongPoints.scaledLastWeight(cf.point()), 60);
         assertEquals(Status.FAIL, c5.readings().get(2).status(), c5::toString);
         assertTrue(c5.readings().get(2).note().contains("largest term: rows of i = 1"), c5::toString);
         assertFalse(c5.readings().get(2).note().contains("ambiguous"), c5::toString);
@@ -82,7 +82,7 @@ class SingularGeometryTest {
     @Test
     void aFlippedDirectionIsLocated() {
         ClosedForm cf = closedForm(IMB, 60);
-        Verdict c7 = run(new C7Alignment(), cf, AbstractClaimContract.flippedLeftDirection(cf.point(), cf, 1), 60);
+        Verdict c7 = run(new C7Alignment(), cf, WrongPoints.flippedLeftDirection(cf.point(), cf, 1), 60);
         assertEquals(Status.FAIL, c7.readings().get(0).status(), c7::toString);
         assertTrue(c7.readings().get(0).note().endsWith("1 - cos largest at i = 2 (2)"), c7::toString);
     }
@@ -153,7 +153,7 @@ class SingularGeometryTest {
     void theIndependentSeedComesFromTheInstance() {
         ClosedForm cf = closedForm(IMB, 30);
         long seed = SingularGeometry.of(Subject.ofClosedForm(cf)).independentSeed();
-        assertEquals(seed, SingularGeometry.of(Subject.of(cf, AbstractClaimContract.scaledLastWeight(cf.point()), 30))
+        assertEquals(seed, SingularGeometry.of(Subject.of(cf, WrongPoints.scaledLastWeight(cf.point()), 30))
             .independentSeed());
         long other = SingularGeometry.of(AbstractClaimContract.closedFormSubject(Instances.balanced(), 30)).independentSeed();
         assertTrue(seed != other, () -> "seed " + seed + " for two instances");
