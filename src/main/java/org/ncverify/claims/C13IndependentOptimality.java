@@ -16,7 +16,9 @@ import org.ncverify.optim.FullObjective;
  * best run matches f*.
  *
  * <p>Hypothesis: the subject carries optimizer runs ({@link Subject#optimizerRuns()}) and its
- * candidate is the end point of the best run (lowest final value); otherwise NOT_APPLICABLE.
+ * candidate is the end point of the best run ({@link Subject#bestRun()}: the run the multi-start
+ * chose, a GLOBAL run with an admissible direction count first; the lowest final value when the
+ * subject names none); otherwise NOT_APPLICABLE.
  * Three parts, every one must pass (the verdict's reading names the first that fails, or the
  * second when all pass; its detail lists all three with residual and tolerance):
  * <ol>
@@ -27,7 +29,8 @@ import org.ncverify.optim.FullObjective;
  * <li><b>best run matches f*</b>: residual |f(x_best) - f*| / f* with f(x_best) evaluated at
  *     precision P from the candidate's exact binary entries; tolerance {@link Subject#valueTolerance()}
  *     (for an optimizer subject the second-order rule 100 ||grad f||^2 / (2 mu f*) + 10^-(P-10));</li>
- * <li><b>candidate is the best run's end point</b>: |f(x_best) - min_r f_r| &lt;= B_best + 10^-(P-10) f*.</li>
+ * <li><b>candidate is the best run's end point</b>: |f(x_best) - f_best| &lt;= B_best + 10^-(P-10) f*,
+ *     f_best the best run's double value.</li>
  * </ol>
  * A NaN or infinite run value is FAIL. C13 FAILs only when part 1 or part 3 fails (a run below
  * f*: a refutation; or an inconsistent candidate). Otherwise it is INCONCLUSIVE when no run is
@@ -70,7 +73,7 @@ public final class C13IndependentOptimality extends AbstractClaim {
         Apfloat rounding = Tolerance.fromDigits(p.digits(), 10).value();
         Apfloat below = Apfloat.ZERO;
         Apfloat bound = Apfloat.ZERO;
-        RunSummary best = runs.get(0);
+        RunSummary lowestRun = runs.get(0);
         int lowest = runs.get(0).start();
         for (RunSummary r : runs) {
             Apfloat fr = p.ofBinary(r.value());
@@ -81,10 +84,13 @@ public final class C13IndependentOptimality extends AbstractClaim {
             }
             Apfloat b = p.ofBinary(r.valueErrorBound());
             bound = b.compareTo(bound) > 0 ? b : bound;
-            if (r.value() < best.value()) {
-                best = r;
+            if (r.value() < lowestRun.value()) {
+                lowestRun = r;
             }
         }
+        // the candidate is the end point of the run the multi-start chose (a GLOBAL run with an
+        // admissible direction count before a merely lower one); without that choice, the lowest
+        RunSummary best = subject.bestRun() != null ? subject.bestRun() : lowestRun;
         List<Reading> readings = new ArrayList<>();
         Reading noneBelow = Reading.judge(NO_RUN_BELOW, h.divide(below, fStar),
             Tolerance.of(h.add(h.divide(bound, fStar), rounding),

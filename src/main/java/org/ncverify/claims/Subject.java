@@ -36,6 +36,7 @@ public final class Subject {
     private final ClosedForm reference;
     private final int digits;
     private final List<RunSummary> runs;
+    private final RunSummary bestRun;
     private final Function<Subject, InexactRule> inexactRule;
     private volatile InexactRule inexact;
     private volatile Evaluation evaluation;
@@ -48,12 +49,13 @@ public final class Subject {
     private volatile ApMatrix referenceProjection;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
-                    Function<Subject, InexactRule> inexactRule) {
+                    RunSummary bestRun, Function<Subject, InexactRule> inexactRule) {
         this.instance = instance;
         this.candidate = candidate;
         this.reference = reference;
         this.digits = digits;
         this.runs = List.copyOf(runs);
+        this.bestRun = bestRun;
         this.inexactRule = inexactRule;
     }
 
@@ -64,7 +66,7 @@ public final class Subject {
         if (!reference.instance().equals(candidate.instance())) {
             throw new IllegalArgumentException("candidate and reference belong to different instances");
         }
-        return new Subject(reference.instance(), candidate, reference, digits, List.of(), null);
+        return new Subject(reference.instance(), candidate, reference, digits, List.of(), null, null);
     }
 
     /**
@@ -121,7 +123,7 @@ public final class Subject {
         String classReason = global || stopped ? null : String.format("the best run (start %d) is %s with %d surviving"
                 + " direction(s), the theory keeps %d: it is not evidence about the global minimizer", b.start(),
             b.classification(), b.directions(), reference.survivingDirections());
-        return new Subject(reference.instance(), candidate, reference, DOUBLE_DIGITS, runs,
+        return new Subject(reference.instance(), candidate, reference, DOUBLE_DIGITS, runs, b,
             s -> new InexactRule(s, Apfloat.ZERO, stopReason, classReason));
     }
 
@@ -144,7 +146,7 @@ public final class Subject {
                 + " linearly (rate " + String.format("%.3g", polished.convergenceRate()) + ") and stopped with "
                 + stop + " at ||grad f|| = " + Precision.formatScientific(polished.gradientNorm(), 3)
                 + ", where ||grad f|| / curvature bounds no distance" : null;
-        return new Subject(reference.instance(), candidate, reference, reference.precision().digits(), List.of(),
+        return new Subject(reference.instance(), candidate, reference, reference.precision().digits(), List.of(), null,
             s -> new InexactRule(s, polished.gradientFloor(), stopReason, null));
     }
 
@@ -253,6 +255,14 @@ public final class Subject {
      */
     public List<RunSummary> optimizerRuns() {
         return runs;
+    }
+
+    /**
+     * The run whose end point the candidate is (one of {@link #optimizerRuns()}), or null when the
+     * candidate did not come from an optimizer.
+     */
+    public RunSummary bestRun() {
+        return bestRun;
     }
 
     /** The precision at which the checks compute. */
