@@ -221,7 +221,8 @@ class GeometryClaimsContractTest {
             Reading b = v.readings().get(1);
             assertEquals(Status.FAIL, b.status(), v::toString);
             assertTrue(b.note().contains(SingularGeometry.HYPOTHESIS_NEEDED), b::note);
-            assertTrue(b.note().contains("seed"), b::note);
+            long seed = SingularGeometry.of(closedFormSubject(inst, 40)).independentSeed();
+            assertTrue(b.note().contains("seed " + seed + " + first index"), b::note);
             assertTrue(b.residual().doubleValue() > 1e-3, () -> "1 - cos should be far above rounding: " + b);
             assertEquals(Status.PASS, v.readings().get(2).status(), v::toString);
             assertTrue(v.detail().contains(SingularGeometry.HYPOTHESIS_NEEDED), v::detail);

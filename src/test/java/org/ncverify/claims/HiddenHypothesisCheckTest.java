@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hidden-hypothesis check of {@link ClaimPropertiesTest} can fail: it rejects a verdict
  * whose independent-bases reading is missing, PASSes, or has no note, and accepts
- * NOT_APPLICABLE or FAIL with a note. (The property itself stays skipped until C5-C7 land.)
+ * NOT_APPLICABLE or FAIL with a note.
  */
 class HiddenHypothesisCheckTest {
     private static final Tolerance TOL = Tolerance.fromDigits(40, 10);
