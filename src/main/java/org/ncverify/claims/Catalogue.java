@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apfloat.ApfloatRuntimeException;
 import org.ncverify.instance.InputException;
+import org.ncverify.linalg.Tasks;
 
 /**
  * The claims in catalogue order, and the one place where a check is run: an arithmetic
@@ -88,25 +87,7 @@ public final class Catalogue {
      * are FAIL verdicts, {@link #run(Claim, Subject)}) is rethrown as thrown by the claim.
      */
     public List<Verdict> run(Subject subject, Executor executor) {
-        List<CompletableFuture<Verdict>> tasks = new ArrayList<>();
-        for (Claim c : claims) {
-            tasks.add(CompletableFuture.supplyAsync(() -> run(c, subject), executor));
-        }
-        List<Verdict> out = new ArrayList<>();
-        for (CompletableFuture<Verdict> t : tasks) {
-            try {
-                out.add(t.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        }
-        return List.copyOf(out);
+        return List.copyOf(Tasks.onEach(claims.size(), i -> run(claims.get(i), subject), executor));
     }
 
     /**

@@ -4,16 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Tasks;
 
 /**
  * The singular value decomposition Yhat = U diag(s) V^T of Yhat = (I_K - n 1_K^T / N) D,
@@ -92,28 +90,8 @@ public final class YhatSpectrum {
         return new YhatSpectrum(g, precision, List.copyOf(list), executor);
     }
 
-    /**
-     * task(0), ..., task(count - 1), each submitted to the executor, in index order; an
-     * exception of a task is rethrown as it was thrown (not wrapped).
-     */
     private static <T> List<T> onEach(int count, IntFunction<T> task, Executor executor) {
-        List<CompletableFuture<T>> futures = IntStream.range(0, count)
-            .mapToObj(i -> CompletableFuture.supplyAsync(() -> task.apply(i), executor)).toList();
-        List<T> out = new ArrayList<>(count);
-        for (CompletableFuture<T> f : futures) {
-            try {
-                out.add(f.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        }
-        return out;
+        return Tasks.onEach(count, task, executor);
     }
 
     /** K. */
