@@ -91,26 +91,23 @@ final class InexactRule {
         if (classReason != null) {
             append(why, "not the global minimizer: " + classReason);
         }
-        boolean degenerate = !(mu >= DEGENERATE * lm) || !(mu >= MEASURABLE * curvature.productError());
+        boolean degenerate = degenerate(mu, lm, curvature.productError());
         if (degenerate) {
             append(why, String.format("near-degenerate curvature: mu = %.2e on the complement of the symmetries"
                 + (mu < -MEASURABLE * curvature.productError() ? " (negative: a saddle, or a point outside the quadratic"
                 + " region)" : "") + ", below"
                 + " %.0e lambda_min = %.2e or %.0f Hv errors (%.1e): the distance to the minimizer set is not bounded by"
                 + " ||grad f|| / mu", mu, DEGENERATE, DEGENERATE * lm, MEASURABLE, curvature.productError()));
-            this.muEff = lambdaMin;
-        } else {
-            this.muEff = mu < lm ? p.ofBinary(mu) : lambdaMin;
         }
+        this.muEff = effectiveCurvature(mu, lambdaMin, degenerate, p);
         this.delta = h.divide(eta, muEff);
-        if (!degenerate && delta.compareTo(h.multiply(p.ofBinary(QUADRATIC), muEff)) > 0) {
+        if (!degenerate && outsideQuadraticRegion(delta, muEff, p)) {
             append(why, "not converged: ||grad f|| / mu = " + Precision.formatScientific(delta, 3) + " exceeds "
                 + QUADRATIC + " mu = " + Precision.formatScientific(h.multiply(p.ofBinary(QUADRATIC), muEff), 3)
                 + " (outside the quadratic region)");
         }
         Apfloat fStar = subject.reference().objective();
-        Apfloat second = h.divide(h.multiply(eta, eta), h.multiply(p.of(2L), h.multiply(muEff, fStar)));
-        this.valueTolerance = h.add(h.multiply(p.ofBinary(AMPLIFICATION), second), Tolerance.fromDigits(p.digits(), 10).value());
+        this.valueTolerance = valueTolerance(eta, muEff, fStar, p);
         Apfloat gap = h.divide(h.subtract(subject.evaluation().value(), fStar), fStar);
         if (why.length() == 0 && gap.compareTo(valueTolerance) > 0) {
             append(why, "not the global minimizer: f exceeds f* by " + Precision.formatScientific(gap, 3)
@@ -144,6 +141,31 @@ final class InexactRule {
     /** Why the distance to the minimizer set cannot be bounded, or null when the rule applies. */
     String reason() {
         return reason;
+    }
+
+    /**
+     * Near-degenerate curvature: not (mu &gt;= {@link #DEGENERATE} lambda_min and mu &gt;=
+     * {@link #MEASURABLE} hvError); a NaN mu is degenerate.
+     */
+    static boolean degenerate(double mu, double lambdaMin, double hvError) {
+        return !(mu >= DEGENERATE * lambdaMin) || !(mu >= MEASURABLE * hvError);
+    }
+
+    /** mu_eff = min(mu, lambda_min), or lambda_min when the curvature is degenerate (then no bound). */
+    static Apfloat effectiveCurvature(double mu, Apfloat lambdaMin, boolean degenerate, Precision p) {
+        return !degenerate && mu < lambdaMin.doubleValue() ? p.ofBinary(mu) : lambdaMin;
+    }
+
+    /** delta &gt; {@link #QUADRATIC} mu_eff: the point lies outside the region where f is quadratic. */
+    static boolean outsideQuadraticRegion(Apfloat delta, Apfloat muEff, Precision p) {
+        return delta.compareTo(p.helper().multiply(p.ofBinary(QUADRATIC), muEff)) > 0;
+    }
+
+    /** The value claims' relative tolerance {@link #AMPLIFICATION} ||g||^2 / (2 mu_eff f*) + 10^-(P-10). */
+    static Apfloat valueTolerance(Apfloat eta, Apfloat muEff, Apfloat fStar, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        Apfloat second = h.divide(h.multiply(eta, eta), h.multiply(p.of(2L), h.multiply(muEff, fStar)));
+        return h.add(h.multiply(p.ofBinary(AMPLIFICATION), second), Tolerance.fromDigits(p.digits(), 10).value());
     }
 
     /** The curvature estimate at the point. */
