@@ -3,12 +3,11 @@ package org.ncverify.claims;
 import org.apfloat.Apfloat;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
-import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
-import org.ncverify.model.Point;
 import org.ncverify.optim.Curvature;
 import org.ncverify.optim.CurvatureEstimator;
 import org.ncverify.optim.FullObjective;
+import org.ncverify.polish.FlatPoints;
 
 /**
  * The tolerance rule of an inexact candidate: an optimizer's double point or a polished
@@ -81,7 +80,7 @@ final class InexactRule {
         Apfloat g = subject.evaluation().gradient().norm();
         this.eta = g.compareTo(floor) < 0 ? floor : g;
         FullObjective f = FullObjective.of(inst);
-        this.curvature = CurvatureEstimator.estimate(f, flatten(f, subject.candidate()), LANCZOS_STEPS, LANCZOS_SEED);
+        this.curvature = CurvatureEstimator.estimate(f, FlatPoints.doubles(subject.candidate()), LANCZOS_STEPS, LANCZOS_SEED);
         double mu = curvature.finite() ? curvature.lowerBound() : Double.NaN;
         double lm = lambdaMin.doubleValue();
         StringBuilder why = new StringBuilder();
@@ -173,32 +172,4 @@ final class InexactRule {
         return curvature;
     }
 
-    /** A point in the flat layout of f, every entry rounded to double, each stored column repeated per sample. */
-    static double[] flatten(FullObjective f, Point point) {
-        double[] x = new double[f.size()];
-        for (int l = 1; l <= f.layout().depth(); l++) {
-            ApMatrix w = point.weight(l);
-            for (int i = 0; i < w.rows(); i++) {
-                for (int k = 0; k < w.cols(); k++) {
-                    x[f.layout().offsetW(l) + i * w.cols() + k] = w.get(i, k).doubleValue();
-                }
-            }
-        }
-        int n = f.layout().samples();
-        int sample = 0;
-        for (int c = 0; c < point.classes(); c++) {
-            ApMatrix b = point.classBlock(c);
-            for (int j = 0; j < b.cols(); j++) {
-                for (long r = 0; r < point.multiplicity(c); r++, sample++) {
-                    for (int i = 0; i < b.rows(); i++) {
-                        x[f.layout().offsetH() + i * n + sample] = b.get(i, j).doubleValue();
-                    }
-                }
-            }
-        }
-        for (int k = 0; k < point.classes(); k++) {
-            x[f.layout().offsetB() + k] = point.bias()[k].doubleValue();
-        }
-        return x;
-    }
 }

@@ -20,7 +20,7 @@ import org.ncverify.optim.FlatLayout;
  * inner product of the variables, so the flat gradient has the norm {@link Gradient#norm()}
  * reports. Immutable.
  */
-final class FlatPoints {
+public final class FlatPoints {
     private final Instance instance;
     private final FlatLayout layout;
     private final int depth;
@@ -60,6 +60,20 @@ final class FlatPoints {
      */
     Apfloat[] vector(Point x, Precision p) {
         return assemble(x::weight, x::classBlock, x::multiplicity, x.bias(), p);
+    }
+
+    /**
+     * The flat vector of a point with every entry rounded to the nearest double (the layout of
+     * {@code optim.FullObjective}; stored columns with multiplicities expanded as in
+     * {@link #vector(Point, Precision)}).
+     */
+    public static double[] doubles(Point x) {
+        Apfloat[] v = of(x.instance()).vector(x, x.precision());
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i].doubleValue();
+        }
+        return out;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.optim.LbfgsOptions;
+import org.ncverify.polish.FlatPoints;
 import org.ncverify.runs.MultiStart;
 import org.ncverify.runs.MultiStartResult;
 import org.ncverify.support.Instances;
@@ -84,7 +85,7 @@ class InexactRuleTest {
     @Test
     void flatteningRepeatsEachStoredColumnPerSample() {
         org.ncverify.optim.FullObjective f = org.ncverify.optim.FullObjective.of(INSTANCE);
-        double[] x = InexactRule.flatten(f, cf.point());
+        double[] x = FlatPoints.doubles(cf.point());
         double[] g = new double[f.size()];
         double value = f.evaluate(x, g);
         assertEquals(cf.objective().doubleValue(), value, 1e-15 * value);
