@@ -63,6 +63,34 @@ public final class Catalogue {
         return new Catalogue(every.claims.stream().filter(c -> wanted.contains(c.id())).toList());
     }
 
+    /**
+     * This catalogue followed by {@code extra} (a researcher's own claims, hunted like catalogue
+     * claims), in that order.
+     *
+     * @throws InputException when an extra claim's id is blank or repeats an id already present
+     */
+    public Catalogue plus(List<Claim> extra) {
+        List<Claim> out = new ArrayList<>(claims);
+        Set<String> seen = new LinkedHashSet<>(ids());
+        for (Claim c : extra) {
+            String id = c.id();
+            if (id == null || id.isBlank()) {
+                throw new InputException("claim class " + c.getClass().getName() + " has a blank id()");
+            }
+            if (!seen.add(id)) {
+                throw new InputException("claim id '" + id + "' of " + c.getClass().getName() + " is already taken by "
+                    + "another claim: ids must be unique");
+            }
+            out.add(c);
+        }
+        return new Catalogue(out);
+    }
+
+    /** A catalogue of exactly {@code claims} (for example only a researcher's own), in that order; see {@link #plus}. */
+    public static Catalogue ofClaims(List<Claim> claims) {
+        return new Catalogue(List.of()).plus(claims);
+    }
+
     public List<Claim> claims() {
         return claims;
     }
