@@ -22,4 +22,11 @@ final class ClaimsOption {
             throw new InputException("--claims = " + claims + ": " + e.getMessage());
         }
     }
+
+    /** "--claims ids" (catalogue order) on {@code command} when {@code catalogue} is not the whole catalogue. */
+    void appendTo(CommandText command, Catalogue catalogue) {
+        if (!catalogue.ids().equals(Catalogue.all().ids())) {
+            command.option("--claims", String.join(",", catalogue.ids()));
+        }
+    }
 }

@@ -1,31 +1,93 @@
 package org.ncverify.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.ncverify.instance.Instance;
+import org.ncverify.results.JsonRenderer;
+import org.ncverify.results.Renderer;
 import org.ncverify.results.Result;
+import org.ncverify.results.TextRenderer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The --format option shared by the commands (a picocli mixin), and the printing of a result in that format. */
+/**
+ * The output options shared by the commands (a picocli mixin): --format, --output, --quiet; and
+ * the running and printing of one result per instance. With a list of instances the results
+ * follow one another (text) or are one JSON object per line (JSONL). --output writes the file
+ * atomically ({@link AtomicOutput}); the exit status is that of the most severe result
+ * ({@link ExitCodes}).
+ */
 final class FormatOption {
-    /** Exit status of a result in which some claim FAILs. */
-    static final int FAILED = 1;
-
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+        description = "write the output to FILE instead of stdout, atomically (a temporary file beside it, then renamed)")
+    String output;
+
+    @Option(names = {"-q", "--quiet"}, description = "print nothing on stdout (with --output: no note on stderr either); the exit status tells the outcome")
+    boolean quiet;
 
     /** The parsed format; bad input names the value. */
     OutputFormat format() {
         return OutputFormat.parse(format);
     }
 
-    /** Prints {@code result} in the chosen format on the command's output and returns the exit status (0, or 1 when it failed). */
-    int print(CommandSpec spec, Result result) {
-        spec.commandLine().getOut().print(result.render(format().renderer()));
-        spec.commandLine().getOut().flush();
-        return exitStatus(result);
+    /** Checks the options before any work: the format, and that --output can be written. */
+    Path check() {
+        format();
+        return output == null ? null : AtomicOutput.check("--output", output);
     }
 
-    /** 1 when some claim FAILs (or optimize has no finite run), else 0: PASS, NOT_APPLICABLE and INCONCLUSIVE give 0. */
-    static int exitStatus(Result result) {
-        return result.failed() ? FAILED : 0;
+    /** "--format json" at the end of a command line when the output is JSON. */
+    CommandText withFormat(CommandText command) {
+        return format() == OutputFormat.JSON ? command.option("--format", "json") : command;
+    }
+
+    /**
+     * Computes {@code compute} for every instance in order, prints or writes each result as it
+     * comes, and returns the combined exit status.
+     *
+     * @param command the command line of each instance
+     * @param list    whether the instances came as a list (JSON: one line per result)
+     */
+    int run(CommandSpec spec, List<Instance> instances, boolean list, Function<Instance, String> command,
+            Function<Instance, Result> compute) {
+        Path target = check();
+        List<Result> results = new ArrayList<>();
+        AtomicOutput file = target == null ? null : AtomicOutput.open(target);
+        try {
+            for (int i = 0; i < instances.size(); i++) {
+                Instance inst = instances.get(i);
+                Result r = compute.apply(inst);
+                results.add(r);
+                String text = (i > 0 && format() == OutputFormat.TEXT ? System.lineSeparator() : "")
+                    + r.render(renderer(command.apply(inst), list));
+                if (file != null) {
+                    file.write(text);
+                } else if (!quiet) {
+                    spec.commandLine().getOut().print(text);
+                    spec.commandLine().getOut().flush();
+                }
+            }
+            if (file != null) {
+                file.commit();
+                if (!quiet) {
+                    spec.commandLine().getErr().println("ncverify: wrote " + output + " (" + results.size()
+                        + (results.size() == 1 ? " result)" : " results)"));
+                }
+            }
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+        }
+        return ExitCodes.of(results);
+    }
+
+    private Renderer renderer(String command, boolean list) {
+        return format() == OutputFormat.JSON ? new JsonRenderer(command, list) : new TextRenderer(command);
     }
 }

@@ -1,37 +1,54 @@
 package org.ncverify.cli;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigInteger;
 import java.util.Arrays;
 import org.apfloat.Aprational;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.InstanceJson;
 import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import picocli.CommandLine.Option;
 
 /**
- * The instance flags shared by the commands (SPEC section 7). Values are taken as text and
- * parsed here so that every error message names the flag and the value.
+ * The instance flags shared by the commands (SPEC section 7), or {@code --instance FILE|-} (JSON,
+ * one instance or a list) in their place, and {@code --sizes-file FILE} for long size vectors.
+ * Values are taken as text and parsed here so that every error message names the flag and the
+ * value; an integer beyond its type is "too large (at most ...)", never "not an integer".
  */
 public final class InstanceOptions {
-    @Option(names = "--sizes", required = true, paramLabel = "n1,n2,...",
-        description = "class sizes, K >= 2 positive integers")
+    @Option(names = "--sizes", paramLabel = "n1,n2,...",
+        description = "class sizes: K positive integers, 2 <= K <= " + SolveCommand.MAX_CLASSES
+            + ", each and their sum N at most 2^63-1")
     String sizes;
 
-    @Option(names = "--dim", required = true, paramLabel = "d", description = "feature dimension d >= 1")
+    @Option(names = "--sizes-file", paramLabel = "FILE",
+        description = "read the class sizes from FILE instead: one per line or comma-separated, '#' starts a comment")
+    String sizesFile;
+
+    @Option(names = "--dim", paramLabel = "d", description = "feature dimension d >= 1 (at most 2^31-1, and what the heap holds)")
     String dim;
 
-    @Option(names = "--depth", required = true, paramLabel = "L", description = "number of linear layers L >= 1")
+    @Option(names = "--depth", paramLabel = "L", description = "number of linear layers, 1 <= L <= " + Instance.MAX_DEPTH)
     String depth;
 
-    @Option(names = "--widths", paramLabel = "d1,...", description = "hidden widths d_1..d_{L-1} (default: all equal to --dim)")
+    @Option(names = "--widths", paramLabel = "d1,...", description = "hidden widths d_1..d_{L-1}, each >= 1 (default: all equal to --dim)")
     String widths;
 
-    @Option(names = "--lambda-w", required = true, paramLabel = "lw", description = "weight decay of the layers: one value, or L values (W_1 first)")
+    @Option(names = "--lambda-w", paramLabel = "lw",
+        description = "weight decay of the layers: one value, or L values (W_1 first); any positive decimal (1e-3, 1e400) or fraction p/q")
     String lambdaW;
 
-    @Option(names = "--lambda-h", required = true, paramLabel = "lh", description = "weight decay of the features")
+    @Option(names = "--lambda-h", paramLabel = "lh", description = "weight decay of the features: a positive decimal or fraction p/q")
     String lambdaH;
+
+    @Option(names = "--instance", paramLabel = "FILE|-",
+        description = "the instance as JSON instead of the flags above: {\"sizes\": [...], \"dim\": d, \"depth\": L, \"widths\": [...],"
+            + " \"lambdaW\": x or [x,...], \"lambdaH\": x} (the shape of reference-cases.json); '-' reads stdin;"
+            + " a JSON list runs every instance (one JSON line per result with --format json)")
+    String instanceFile;
 
     @Option(names = "--digits", defaultValue = "50", paramLabel = "P",
         description = "significant digits of every reported number, " + Precision.MIN_DIGITS + ".." + Precision.MAX_DIGITS + " (default ${DEFAULT-VALUE})")
@@ -42,7 +59,36 @@ public final class InstanceOptions {
      * classes: {@code command} holds K x K matrices of Apfloat entries.
      */
     Instance instance(int maxClasses, String command) {
-        Instance inst = instance();
+        return checkClasses(instance(), maxClasses, command);
+    }
+
+    /**
+     * The instances to run: those of {@code --instance} (a list when the file holds one), or the
+     * one of the flags; each validated and refused beyond {@code maxClasses} classes, all of them
+     * before any is computed. {@code --instance} combined with an instance flag is bad input.
+     */
+    InstanceFiles.InstanceInput instances(int maxClasses, String command, java.io.InputStream stdin) {
+        InstanceFiles.InstanceInput in;
+        if (instanceFile != null) {
+            String[][] flags = {{"--sizes", sizes}, {"--sizes-file", sizesFile}, {"--dim", dim}, {"--depth", depth},
+                {"--widths", widths}, {"--lambda-w", lambdaW}, {"--lambda-h", lambdaH}};
+            for (String[] f : flags) {
+                if (f[1] != null) {
+                    throw new InputException("--instance " + instanceFile + " and " + f[0]
+                        + ": give the instance either as a file or as flags, not both");
+                }
+            }
+            in = InstanceFiles.read(instanceFile, stdin);
+        } else {
+            in = new InstanceFiles.InstanceInput(java.util.List.of(instance()), false);
+        }
+        for (Instance inst : in.instances()) {
+            checkClasses(inst, maxClasses, command);
+        }
+        return in;
+    }
+
+    private static Instance checkClasses(Instance inst, int maxClasses, String command) {
         if (inst.classes() > maxClasses) {
             throw new InputException("--sizes has K = " + inst.classes() + " classes: " + command
                 + " builds K x K singular vectors and supports K <= " + maxClasses);
@@ -50,9 +96,21 @@ public final class InstanceOptions {
         return inst;
     }
 
-    /** The validated instance. */
+    /** The validated instance of the flags ({@code --sizes} or {@code --sizes-file}, and the rest). */
     public Instance instance() {
-        long[] n = parseLongs("--sizes", sizes);
+        if (sizes != null && sizesFile != null) {
+            throw new InputException("--sizes and --sizes-file: give the class sizes one way, not both");
+        }
+        String n0 = sizesFile != null ? InstanceFiles.sizes(sizesFile) : sizes;
+        String flagOfSizes = sizesFile != null ? "--sizes-file" : "--sizes";
+        for (String[] f : new String[][] {{flagOfSizes, n0}, {"--dim", dim}, {"--depth", depth}, {"--lambda-w", lambdaW},
+            {"--lambda-h", lambdaH}}) {
+            if (f[1] == null) {
+                throw new InputException((f[0].equals("--sizes") ? "--sizes (or --sizes-file)" : f[0])
+                    + " is missing: give the instance flags --sizes, --dim, --depth, --lambda-w, --lambda-h or --instance FILE");
+            }
+        }
+        long[] n = parseLongs(flagOfSizes, n0);
         int d = parseInt("--dim", dim);
         int l = parseInt("--depth", depth);
         int[] w = null;
@@ -61,7 +119,7 @@ public final class InstanceOptions {
             w = new int[parsed.length];
             for (int i = 0; i < parsed.length; i++) {
                 if (parsed[i] > Integer.MAX_VALUE) {
-                    throw new InputException("--widths[" + i + "] = " + parsed[i] + ": too large");
+                    throw new InputException("--widths[" + i + "] = " + parsed[i] + ": too large (at most " + Integer.MAX_VALUE + ")");
                 }
                 w[i] = (int) parsed[i];
             }
@@ -69,9 +127,9 @@ public final class InstanceOptions {
         String[] lw = split("--lambda-w", lambdaW);
         Aprational[] lws = new Aprational[lw.length];
         for (int i = 0; i < lw.length; i++) {
-            lws[i] = Rationals.parseDecimal(lw.length == 1 ? "--lambda-w" : "--lambda-w[" + i + "]", lw[i]);
+            lws[i] = rational(lw.length == 1 ? "--lambda-w" : "--lambda-w[" + i + "]", lw[i]);
         }
-        return Instance.of(n, d, w, l, lws, Rationals.parseDecimal("--lambda-h", lambdaH));
+        return Instance.of(n, d, w, l, lws, rational("--lambda-h", lambdaH));
     }
 
     /**
@@ -136,15 +194,19 @@ public final class InstanceOptions {
         return parts;
     }
 
+    /** An exact positive-or-not rational (Instance.of checks the sign): a decimal "1e-3", "1e400" or a fraction "p/q". */
+    private static Aprational rational(String flag, String text) {
+        if (text != null && text.indexOf('/') >= 0) {
+            return InstanceJson.rational(TextNode.valueOf(text.trim()), flag);
+        }
+        return Rationals.parseDecimal(flag, text);
+    }
+
     static long[] parseLongs(String flag, String text) {
         String[] parts = split(flag, text);
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new InputException(flag + "[" + i + "] = " + parts[i] + ": not an integer");
-            }
+            out[i] = bounded(flag + "[" + i + "] = " + parts[i], parts[i], Long.MIN_VALUE, Long.MAX_VALUE);
         }
         return out;
     }
@@ -153,15 +215,35 @@ public final class InstanceOptions {
         if (text == null) {
             throw new InputException(flag + " is missing");
         }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InputException(flag + " = " + text + ": not an integer");
+        return (int) bounded(flag + " = " + text.trim(), text.trim(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    static long parseLong(String flag, String text) {
+        if (text == null) {
+            throw new InputException(flag + " is missing");
         }
+        return bounded(flag + " = " + text.trim(), text.trim(), Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The integer {@code text} in [min, max]; "not an integer" or "too large (at most max)" / "too small (at least min)" after {@code what}. */
+    private static long bounded(String what, String text, long min, long max) {
+        BigInteger v;
+        try {
+            v = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            throw new InputException(what + ": not an integer");
+        }
+        if (v.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InputException(what + ": too large (at most " + max + ")");
+        }
+        if (v.compareTo(BigInteger.valueOf(min)) < 0) {
+            throw new InputException(what + ": too small (at least " + min + ")");
+        }
+        return v.longValue();
     }
 
     @Override
     public String toString() {
-        return Arrays.asList(sizes, dim, depth, widths, lambdaW, lambdaH, digits).toString();
+        return Arrays.asList(sizes, sizesFile, dim, depth, widths, lambdaW, lambdaH, digits, instanceFile).toString();
     }
 }

@@ -1,6 +1,8 @@
 package org.ncverify.cli;
 
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
@@ -21,24 +23,33 @@ import picocli.CommandLine.Spec;
  * the best run's point judged by every claim of {@link Catalogue#all()} (or those named by
  * --claims) with tolerances derived from its gradient norm (C13 included).
  */
-@Command(name = "optimize", mixinStandardHelpOptions = true,
+@Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Minimize the full objective by multi-start L-BFGS from seeded random starts, classify the runs"
         + " against f*, and judge the best run by the claims (C13: independent optimality).",
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:no claim FAILs (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs", "2:bad input", "70:internal error"})
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ncverify optimize --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --starts 16 --seed 1",
+        "  ncverify optimize --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --polish --digits 40",
+        "  ncverify optimize --instance small-cases.json --format json --output runs.jsonl",
+        "Limits: 2 <= K <= " + SolveCommand.MAX_CLASSES + ", 1 <= L <= 64, 1 <= starts <= " + OptimizeCommand.MAX_STARTS
+            + ", 1 <= max-iterations <= " + OptimizeCommand.MAX_ITERATIONS + ", at most " + OptimizeCommand.MAX_VARIABLES
+            + " variables (sum_l d_l d_(l-1) + d N + K); --polish: N <= 64, widths <= 8, L <= 3;",
+        "an instance whose memory estimate exceeds the JVM heap is refused before any work."})
 public final class OptimizeCommand implements Callable<Integer> {
     /** Largest number of variables sum_l d_l d_{l-1} + d N + K accepted. */
     static final long MAX_VARIABLES = 20_000_000L;
     /** Largest --starts. */
     static final int MAX_STARTS = 10_000;
+    /** Largest --max-iterations. */
+    static final int MAX_ITERATIONS = 100_000_000;
 
     @Mixin
     InstanceOptions options;
 
-    @Option(names = "--starts", defaultValue = "8", paramLabel = "S", description = "number of seeded random starts (default ${DEFAULT-VALUE})")
+    @Option(names = "--starts", defaultValue = "8", paramLabel = "S", description = "number of seeded random starts, 1.." + MAX_STARTS + " (default ${DEFAULT-VALUE})")
     String starts;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "seed", description = "start i uses seed + i (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "seed", description = "start i uses seed + i, a 64-bit integer (default ${DEFAULT-VALUE})")
     String seed;
 
     @Option(names = "--init-scale", defaultValue = "1.0", paramLabel = "s1,s2,...",
@@ -46,7 +57,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     String initScale;
 
     @Option(names = "--max-iterations", defaultValue = "20000", paramLabel = "M",
-        description = "L-BFGS iteration budget per start; evaluations are limited to 2 M + 100 (default ${DEFAULT-VALUE})")
+        description = "L-BFGS iteration budget per start, 1.." + MAX_ITERATIONS + "; evaluations are limited to 2 M + 100 (default ${DEFAULT-VALUE})")
     String maxIterations;
 
     @Option(names = "--polish", description = "refine the best run at --digits by damped Newton-CG on the full objective and judge"
@@ -64,20 +75,30 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.format();
+        output.check();
         Catalogue catalogue = claims.catalogue();
-        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "optimize");
+        InstanceFiles.InstanceInput in = options.instances(SolveCommand.MAX_CLASSES, "optimize", Main.stdin(spec));
         Precision precision = options.precision();
         int s = InstanceOptions.parseInt("--starts", starts);
         if (s < 1 || s > MAX_STARTS) {
             throw new InputException("--starts = " + s + ": must be in 1.." + MAX_STARTS);
         }
-        long sd = parseLong("--seed", seed);
+        long sd = InstanceOptions.parseLong("--seed", seed);
         double[] scales = parseScales(initScale);
         int iterations = InstanceOptions.parseInt("--max-iterations", maxIterations);
-        if (iterations < 1 || iterations > 100_000_000) {
-            throw new InputException("--max-iterations = " + iterations + ": must be in 1..100000000");
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
+            throw new InputException("--max-iterations = " + iterations + ": must be in 1.." + MAX_ITERATIONS);
         }
+        for (Instance instance : in.instances()) {
+            check(instance, precision);
+        }
+        OptimizeSettings settings = new OptimizeSettings(s, sd, scales, iterations, polish);
+        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision, settings, catalogue),
+            inst -> OptimizeResult.compute(inst, precision, settings, catalogue));
+    }
+
+    /** Refuses, before any work, an instance too large for --polish, the optimizer or the heap. */
+    private void check(Instance instance, Precision precision) {
         if (polish) {
             try {
                 Polish.checkSmall(instance);
@@ -91,16 +112,23 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + instance.total() + "); optimize supports at most " + MAX_VARIABLES);
         }
         options.checkMemory(instance, precision, MemoryEstimate.Workload.FULL_OBJECTIVE, "optimize");
-        OptimizeSettings settings = new OptimizeSettings(s, sd, scales, iterations, polish);
-        return output.print(spec, OptimizeResult.compute(instance, precision, settings, catalogue));
     }
 
-    private static long parseLong(String flag, String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InputException(flag + " = " + text + ": not an integer");
-        }
+    /**
+     * The line that reruns this job on {@code inst}: instance, --digits, then every option of the
+     * runs (defaults included, so that a later change of a default does not change the replay):
+     * --starts, --seed, --init-scale (each double as its shortest exact text), --max-iterations,
+     * --polish, --claims, --format.
+     */
+    private String command(Instance inst, Precision precision, OptimizeSettings settings, Catalogue catalogue) {
+        CommandText c = new CommandText("optimize", inst, precision.digits())
+            .option("--starts", settings.starts())
+            .option("--seed", settings.seed())
+            .option("--init-scale", Arrays.stream(settings.scales()).mapToObj(Double::toString).collect(Collectors.joining(",")))
+            .option("--max-iterations", settings.maxIterations())
+            .flag("--polish", settings.polish());
+        claims.appendTo(c, catalogue);
+        return output.withFormat(c).text();
     }
 
     private static double[] parseScales(String text) {

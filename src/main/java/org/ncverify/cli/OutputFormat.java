@@ -1,11 +1,8 @@
 package org.ncverify.cli;
 
 import org.ncverify.instance.InputException;
-import org.ncverify.results.JsonRenderer;
-import org.ncverify.results.Renderer;
-import org.ncverify.results.TextRenderer;
 
-/** --format values, each with its renderer. */
+/** --format values: text (the tables a reader sees) or json (every field; JSONL for a list of instances). */
 enum OutputFormat {
     TEXT, JSON;
 
@@ -17,10 +14,5 @@ enum OutputFormat {
             return JSON;
         }
         throw new InputException("--format = " + text + ": expected text or json");
-    }
-
-    /** The renderer of this format. */
-    Renderer renderer() {
-        return this == JSON ? new JsonRenderer() : new TextRenderer();
     }
 }

@@ -12,12 +12,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ncverify solve}: the closed-form global minimizer at --digits significant digits,
- * with claims C3, C4, C8, C10 and C11 judged on it (SPEC section 7).
+ * with claims C3, C4, C8, C10 and C11 judged on it (SPEC section 7); one result per instance of
+ * an --instance list.
  */
-@Command(name = "solve", mixinStandardHelpOptions = true,
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compute the Yhat spectrum, the scalar law and the closed-form global minimizer, and judge C3, C4, C8, C10, C11.",
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:no claim FAILs (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs", "2:bad input", "70:internal error"})
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ncverify solve --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 50",
+        "  ncverify solve --instance cases.json --format json --output cases.jsonl   (a list: one JSON line per instance)",
+        "  ncverify solve --sizes-file sizes.txt --dim 64 --depth 3 --lambda-w 5e-4 --lambda-h 5e-4",
+        "  ncverify @job.args   (arguments read from a file, one or more per line)",
+        "Limits: 2 <= K <= " + SolveCommand.MAX_CLASSES + ", 1 <= L <= 64, digits " + Precision.MIN_DIGITS + ".."
+            + Precision.MAX_DIGITS + "; an instance whose memory estimate exceeds the JVM heap is refused before any work."})
 public final class SolveCommand implements Callable<Integer> {
     /** Largest K accepted: the closed form and C4 hold K x K matrices of Apfloat entries. */
     static final int MAX_CLASSES = 2000;
@@ -36,10 +43,20 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.format();
-        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
+        output.check();
+        InstanceFiles.InstanceInput in = options.instances(MAX_CLASSES, "solve", Main.stdin(spec));
         Precision precision = options.precision();
-        options.checkMemory(instance, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
-        return output.print(spec, SolveResult.compute(instance, precision, frames.seed()));
+        for (Instance inst : in.instances()) {
+            options.checkMemory(inst, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
+        }
+        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision),
+            inst -> SolveResult.compute(inst, precision, frames.seed()));
+    }
+
+    /** The line that reruns this job on {@code inst}: instance, --digits, --rotation-seed, --format. */
+    private String command(Instance inst, Precision precision) {
+        CommandText c = new CommandText("solve", inst, precision.digits());
+        frames.seed().ifPresent(s -> c.option("--rotation-seed", s));
+        return output.withFormat(c).text();
     }
 }

@@ -14,14 +14,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ncverify verify}: every claim of the catalogue ({@link Catalogue#all()}, or those named
  * by --claims) judged on the closed-form minimizer at --digits, printed as a table (id, status,
- * residual, tolerance, reading; the three readings of C5-C7 below their claim) or as JSON. Exit
- * status 0 when nothing FAILs, 1 when something does, 2 on bad input.
+ * residual, tolerance, reading; the three readings of C5-C7 below their claim) or as JSON; one
+ * result per instance of an --instance list. Exit status: {@link ExitCodes}.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Judge every claim of the catalogue (or those of --claims) on the closed-form minimizer at --digits.",
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:no claim FAILs (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs", "2:bad input",
-        "70:internal error"})
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ncverify verify --sizes 8,8,8,3,1 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 40",
+        "  ncverify verify --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --claims C5,C6,C7 --rotation-seed 7",
+        "  jq -c '.[].instance' ../shared/reference-cases.json | jq -s . | ncverify verify --instance - --format json",
+        "Limits: 2 <= K <= " + SolveCommand.MAX_CLASSES + ", 1 <= L <= 64, digits " + Precision.MIN_DIGITS + ".."
+            + Precision.MAX_DIGITS + "; an instance whose memory estimate exceeds the JVM heap is refused before any work."})
 public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     InstanceOptions options;
@@ -40,11 +44,22 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.format();
+        output.check();
         Catalogue catalogue = claims.catalogue();
-        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
+        InstanceFiles.InstanceInput in = options.instances(SolveCommand.MAX_CLASSES, "verify", Main.stdin(spec));
         Precision precision = options.precision();
-        options.checkMemory(instance, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
-        return output.print(spec, VerifyResult.compute(instance, precision, frames.seed(), catalogue));
+        for (Instance inst : in.instances()) {
+            options.checkMemory(inst, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
+        }
+        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision, catalogue),
+            inst -> VerifyResult.compute(inst, precision, frames.seed(), catalogue));
+    }
+
+    /** The line that reruns this job on {@code inst}: instance, --digits, --rotation-seed, --claims, --format. */
+    private String command(Instance inst, Precision precision, Catalogue catalogue) {
+        CommandText c = new CommandText("verify", inst, precision.digits());
+        frames.seed().ifPresent(s -> c.option("--rotation-seed", s));
+        claims.appendTo(c, catalogue);
+        return output.withFormat(c).text();
     }
 }

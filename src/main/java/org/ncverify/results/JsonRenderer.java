@@ -15,30 +15,55 @@ import org.ncverify.claims.Reading;
 import org.ncverify.claims.Tolerance;
 import org.ncverify.claims.Verdict;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.InstanceJson;
 import org.ncverify.linalg.Precision;
 import org.ncverify.polish.PolishResult;
 import org.ncverify.runs.RunSummary;
 import org.ncverify.runs.StartClass;
 
 /**
- * The machine-readable layout (SPEC section 7 and the README's field lists): one indented JSON
- * object. Decimal values of the solution are strings rounded to P significant digits ("0" for an
- * exact zero); residuals and tolerances are strings with every digit their Apfloat carries
+ * The machine-readable layout (SPEC section 7, the README's field lists and
+ * {@code schema/ncverify-output.schema.json}, version {@link #SCHEMA_VERSION}): one JSON object
+ * per result, indented, or on one line for JSONL. Every object starts with
+ * {@code "schemaVersion"}, {@code "type"} (solve, verify, optimize) and {@code "command"} (the
+ * command line that reruns the job); {@code "instance"} is {@link InstanceJson#write}. Decimal
+ * values of the solution are strings rounded to P significant digits ("0" for an exact zero);
+ * residuals and tolerances are strings with every digit their Apfloat carries
  * ({@link #fullDigits}), so that they parse back to the verdict's values; double values of the
- * runs are JSON numbers.
+ * runs are JSON numbers. Whatever is missing or not finite is {@code null}: a NOT_APPLICABLE
+ * residual or tolerance, a non-finite double, a time or iteration to the gap that never came,
+ * the best run when no run ended finite.
  */
 public final class JsonRenderer implements Renderer {
+    /** The version of the output schema; every object carries it as {@code "schemaVersion"}. */
+    public static final int SCHEMA_VERSION = 1;
     /** Significant digits of an exact non-terminating rational residual (none of the claims produces one today). */
     static final long RATIONAL_DIGITS = 40;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINE = new ObjectMapper();
+
+    private final String command;
+    private final boolean oneLine;
+
+    /** Indented output, with the command line reconstructed from the result ({@link TextRenderer#defaultCommand}). */
+    public JsonRenderer() {
+        this(null, false);
+    }
+
+    /**
+     * @param command the command line that reruns the job (null: reconstructed from the result)
+     * @param oneLine one line per object (JSONL) instead of indented output
+     */
+    public JsonRenderer(String command, boolean oneLine) {
+        this.command = command;
+        this.oneLine = oneLine;
+    }
 
     @Override
     public String solve(SolveResult r) {
         Precision p = r.precision();
         Instance inst = r.instance();
-        ObjectNode root = MAPPER.createObjectNode();
-        instance(root, inst);
-        root.put("digits", p.digits());
+        ObjectNode root = header("solve", inst, p.digits());
         root.put("rank", inst.bottleneck());
         root.put("bottleneck", inst.bottleneck());
         root.put("survivingDirections", r.survivingDirections());
@@ -66,9 +91,7 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public String verify(VerifyResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
-        instance(root, r.instance());
-        root.put("digits", r.precision().digits());
+        ObjectNode root = header("verify", r.instance(), r.precision().digits());
         r.frameSeed().ifPresent(seed -> root.put("rotationSeed", seed));
         root.put("survivingDirections", r.survivingDirections());
         ArrayNode claims = root.putArray("claims");
@@ -85,15 +108,13 @@ public final class JsonRenderer implements Renderer {
     @Override
     public String optimize(OptimizeResult r) {
         Instance inst = r.instance();
-        ObjectNode root = MAPPER.createObjectNode();
-        instance(root, inst);
-        root.put("digits", r.precision().digits());
+        ObjectNode root = header("optimize", inst, r.precision().digits());
         root.put("samples", inst.total());
         root.put("variables", r.variables());
         root.put("objective", r.precision().format(r.objective()));
         root.put("survivingDirections", r.survivingDirections());
         root.put("admissibleDirections", r.admissibleCounts().toString());
-        root.put("globalGap", r.globalGap());
+        number(root, "globalGap", r.globalGap());
         ArrayNode runs = root.putArray("runs");
         for (RunSummary run : r.runs()) {
             run(runs.addObject(), run);
@@ -102,8 +123,12 @@ public final class JsonRenderer implements Renderer {
         for (Map.Entry<StartClass, Integer> e : r.counts().entrySet()) {
             counts.put(e.getKey().name(), e.getValue());
         }
-        root.put("globalFraction", r.globalFraction());
-        root.put("best", r.bestIndex());
+        number(root, "globalFraction", r.globalFraction());
+        if (r.bestIndex() < 0) {
+            root.putNull("best");
+        } else {
+            root.put("best", r.bestIndex());
+        }
         verdicts(root.putArray("claims"), r.verdicts());
         root.put("claimSeconds", millis(r.claimSeconds()));
         r.polish().ifPresent(p -> polish(root.putObject("polish"), p));
@@ -128,12 +153,12 @@ public final class JsonRenderer implements Renderer {
     private static void run(ObjectNode o, RunSummary r) {
         o.put("start", r.start());
         o.put("seed", r.seed());
-        o.put("initScale", r.initScale());
-        o.put("value", r.value());
-        o.put("valueErrorBound", r.valueErrorBound());
-        o.put("relativeGap", r.relativeGap());
-        o.put("gradientNorm", r.gradientNorm());
-        o.put("relativeGradientNorm", r.relativeGradientNorm());
+        number(o, "initScale", r.initScale());
+        number(o, "value", r.value());
+        number(o, "valueErrorBound", r.valueErrorBound());
+        number(o, "relativeGap", r.relativeGap());
+        number(o, "gradientNorm", r.gradientNorm());
+        number(o, "relativeGradientNorm", r.relativeGradientNorm());
         o.put("classification", r.classification().name());
         o.put("directions", r.directions());
         o.put("directionsAmbiguity", r.count().ambiguity());
@@ -141,16 +166,20 @@ public final class JsonRenderer implements Renderer {
         o.put("stop", r.stop().name());
         o.put("iterations", r.iterations());
         o.put("evaluations", r.evaluations());
-        o.put("seconds", r.seconds());
-        if (Double.isNaN(r.secondsToGap())) {
-            o.putNull("secondsToGap");
+        number(o, "seconds", r.seconds());
+        number(o, "secondsToGap", r.secondsToGap());
+        if (r.iterationsToGap() < 0) {
+            o.putNull("iterationsToGap");
         } else {
-            o.put("secondsToGap", r.secondsToGap());
+            o.put("iterationsToGap", r.iterationsToGap());
         }
-        o.put("iterationsToGap", r.iterationsToGap());
         ArrayNode t = o.putArray("trace");
         for (double v : r.trace()) {
-            t.add(v);
+            if (Double.isFinite(v)) {
+                t.add(v);
+            } else {
+                t.addNull();
+            }
         }
     }
 
@@ -160,7 +189,7 @@ public final class JsonRenderer implements Renderer {
         o.put("stop", result.stop().name());
         o.put("iterations", result.iterations());
         o.put("hessianProducts", result.hessianProducts());
-        o.put("seconds", result.wallTime().toNanos() / 1e9);
+        number(o, "seconds", result.wallTime().toNanos() / 1e9);
         o.put("gradientNorm", Precision.formatScientific(result.gradientNorm(), 6));
         o.put("relativeGradientNorm", Precision.formatScientific(result.relativeGradientNorm(), 6));
         o.put("value", result.precision().format(result.value()));
@@ -169,11 +198,7 @@ public final class JsonRenderer implements Renderer {
         o.put("weightGramDigits", p.weightGramDigits());
         o.put("featureGramDigits", p.featureGramDigits());
         o.put("candidateDigits", p.candidateDigits());
-        if (Double.isNaN(result.convergenceRate())) {
-            o.putNull("convergenceRate");
-        } else {
-            o.put("convergenceRate", result.convergenceRate());
-        }
+        number(o, "convergenceRate", result.convergenceRate());
         o.put("smallestCurvature", result.smallestCurvature() == null ? null
             : Precision.formatScientific(result.smallestCurvature(), 6));
         o.put("extrapolatedSteps", result.extrapolatedSteps());
@@ -186,10 +211,10 @@ public final class JsonRenderer implements Renderer {
             ObjectNode c = claims.addObject();
             c.put("id", v.claimId());
             c.put("status", v.status().name());
-            c.put("residual", v.residual() == null ? v.residualText() : fullDigits(v.residual()));
+            c.put("residual", v.residual() == null ? null : fullDigits(v.residual()));
             c.put("tolerance", tolerance(v.tolerance()));
-            c.put("toleranceOrigin", v.tolerance() == null ? "-" : v.tolerance().origin());
-            c.put("reading", v.reading());
+            c.put("toleranceOrigin", v.tolerance() == null ? null : v.tolerance().origin());
+            c.put("reading", "-".equals(v.reading()) ? null : v.reading());
             c.put("detail", v.detail());
             if (!v.readings().isEmpty()) {
                 ArrayNode rs = c.putArray("readings");
@@ -197,7 +222,7 @@ public final class JsonRenderer implements Renderer {
                     ObjectNode o = rs.addObject();
                     o.put("name", r.name());
                     o.put("status", r.status().name());
-                    o.put("residual", r.residual() == null ? r.residualText() : fullDigits(r.residual()));
+                    o.put("residual", r.residual() == null ? null : fullDigits(r.residual()));
                     o.put("tolerance", tolerance(r.tolerance()));
                     o.put("note", r.note());
                 }
@@ -206,32 +231,36 @@ public final class JsonRenderer implements Renderer {
     }
 
     private static String tolerance(Tolerance t) {
-        return t == null ? "-" : fullDigits(t.value());
+        return t == null ? null : fullDigits(t.value());
     }
 
-    /** {"instance": {sizes, dim, depth, widths, describe}} on {@code root}. */
-    private static void instance(ObjectNode root, Instance inst) {
-        ObjectNode in = root.putObject("instance");
-        ArrayNode sizes = in.putArray("sizes");
-        for (long n : inst.sizes()) {
-            sizes.add(n);
+    /** A double as a JSON number, or null when it is NaN or infinite (JSON has no such numbers). */
+    private static void number(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
         }
-        in.put("dim", inst.dim());
-        in.put("depth", inst.depth());
-        ArrayNode widths = in.putArray("widths");
-        for (int w : inst.widths()) {
-            widths.add(w);
-        }
-        in.put("describe", inst.describe());
+    }
+
+    /** {schemaVersion, type, command, instance (InstanceJson.write), digits}: the fields every object starts with. */
+    private ObjectNode header(String type, Instance inst, int digits) {
+        ObjectNode root = PRETTY.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("type", type);
+        root.put("command", command != null ? command : TextRenderer.defaultCommand(type, inst, digits));
+        root.set("instance", InstanceJson.write(inst));
+        root.put("digits", digits);
+        return root;
     }
 
     private static double millis(double seconds) {
         return Math.round(seconds * 1000) / 1000.0;
     }
 
-    private static String text(ObjectNode root) {
+    private String text(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return (oneLine ? LINE : PRETTY).writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -120,6 +120,13 @@ public record OptimizeResult(Instance instance, Precision precision, Apfloat obj
 
     @Override
     public boolean failed() {
-        return bestIndex < 0 || Verdicts.anyFail(verdicts) || polish.map(p -> Verdicts.anyFail(p.verdicts())).orElse(false);
+        return Verdicts.anyFail(verdicts) || polish.map(p -> Verdicts.anyFail(p.verdicts())).orElse(false);
+    }
+
+    /** No run ended at a finite value (nothing was measured), or some verdict (of the best run or the polish) is INCONCLUSIVE. */
+    @Override
+    public boolean inconclusive() {
+        return bestIndex < 0 || Verdicts.anyInconclusive(verdicts)
+            || polish.map(p -> Verdicts.anyInconclusive(p.verdicts())).orElse(false);
     }
 }

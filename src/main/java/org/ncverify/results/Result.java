@@ -11,9 +11,18 @@ public sealed interface Result permits SolveResult, VerifyResult, OptimizeResult
     String render(Renderer renderer);
 
     /**
-     * True when the result refutes something: some verdict FAILs (for {@code optimize} also when
-     * no run ended at a finite value). PASS, NOT_APPLICABLE and INCONCLUSIVE verdicts never make a
+     * True when the result refutes something: some verdict FAILs on its measurement. PASS, NOT_APPLICABLE and INCONCLUSIVE verdicts never make a
      * result fail.
      */
     boolean failed();
+
+    /**
+     * True when the evidence decides nothing about some claim: an INCONCLUSIVE verdict (an
+     * unconverged or unbounded candidate, insufficient precision) or, for {@code optimize}, no
+     * run that ended at a finite value. The CLI exits 3 for it unless {@link #failed()} (which
+     * takes priority). A result type without such states keeps this default.
+     */
+    default boolean inconclusive() {
+        return false;
+    }
 }

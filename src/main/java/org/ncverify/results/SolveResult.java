@@ -74,4 +74,9 @@ public record SolveResult(Instance instance, Precision precision, List<SpectrumR
     public boolean failed() {
         return Verdicts.anyFail(verdicts);
     }
+
+    @Override
+    public boolean inconclusive() {
+        return Verdicts.anyInconclusive(verdicts);
+    }
 }

@@ -16,22 +16,51 @@ import org.ncverify.runs.StartClass;
 
 /**
  * The readable layout: a header naming the instance, the tables (spectrum, runs, verdicts) and
- * a closing line. Decimal values are shown to min(20, P) significant digits, residuals and
- * tolerances to 3 (the JSON layout carries all digits). In the verdict table the reading column
+ * a closing line. The first line is the command line that reruns the job (given by the CLI).
+ * Decimal values are shown to min(20, P) significant digits, in plain notation while their
+ * decimal exponent e (x = m 10^e, 1 &lt;= |m| &lt; 10) has |e| &lt;= {@link #PLAIN_EXPONENT}
+ * and in scientific notation beyond ("1.5e+400", not 400 digits); residuals and tolerances to 3
+ * (the JSON layout carries all digits). In the verdict table the reading column
  * of a NOT_APPLICABLE or INCONCLUSIVE verdict holds its reason; the readings of C5-C7 are
  * indented below their claim.
  */
 public final class TextRenderer implements Renderer {
     /** Significant digits of the decimal values shown in text. */
     public static final int TEXT_DIGITS = 20;
+    /** Largest |decimal exponent| printed in plain notation. */
+    public static final int PLAIN_EXPONENT = 12;
     private static final String ROW = "%-4s  %-15s  %-10s  %-10s  %s%n";
+
+    private final String command;
+
+    /** The header reconstructed from the result ({@link #defaultCommand}); the CLI passes its own. */
+    public TextRenderer() {
+        this(null);
+    }
+
+    /** @param command the command line that reruns the job, printed as the first line (null: {@link #defaultCommand}) */
+    public TextRenderer(String command) {
+        this.command = command;
+    }
+
+    /**
+     * "ncverify TYPE --sizes ... --digits P": the instance and the digits of a result, what a
+     * renderer prints when it was given no command line (options beyond these are not known here).
+     */
+    public static String defaultCommand(String type, Instance inst, int digits) {
+        return "ncverify " + type + " " + inst.describe() + " --digits " + digits;
+    }
+
+    private String header(String type, Instance inst, int digits) {
+        return (command != null ? command : defaultCommand(type, inst, digits)) + "\n";
+    }
 
     @Override
     public String solve(SolveResult r) {
         Instance inst = r.instance();
         int digits = r.precision().digits();
         StringBuilder b = new StringBuilder();
-        b.append("ncverify solve ").append(inst.describe()).append(" --digits ").append(digits).append('\n');
+        b.append(header("solve", inst, digits));
         b.append(sizes(inst, r.survivingDirections()));
         b.append(String.format("lambda_bar = %s   s_crit = %s%n%n", fmt(r.lambdaBar(), digits), fmt(r.threshold(), digits)));
         b.append(String.format("%4s  %-24s  %-25s  %-24s  %s%n", "i", "s_i", "[n_(i+1), n_(i)]", "p*(s_i)", "status"));
@@ -58,9 +87,9 @@ public final class TextRenderer implements Renderer {
     public String verify(VerifyResult r) {
         Instance inst = r.instance();
         StringBuilder b = new StringBuilder();
-        b.append("ncverify verify ").append(inst.describe()).append(" --digits ").append(r.precision().digits())
-            .append(r.frameSeed().isPresent() ? " --rotation-seed " + r.frameSeed().getAsLong() : "")
-            .append(r.wholeCatalogue() ? "" : " --claims " + String.join(",", r.claimIds())).append('\n');
+        b.append(command != null ? command + "\n" : defaultCommand("verify", inst, r.precision().digits())
+            + (r.frameSeed().isPresent() ? " --rotation-seed " + r.frameSeed().getAsLong() : "")
+            + (r.wholeCatalogue() ? "" : " --claims " + String.join(",", r.claimIds())) + "\n");
         b.append(sizes(inst, r.survivingDirections())).append('\n');
         b.append(table(r.verdicts()));
         b.append(String.format("%n%s (%.2f s)%n", Verdicts.summary(r.verdicts()), r.seconds()));
@@ -71,11 +100,11 @@ public final class TextRenderer implements Renderer {
     public String optimize(OptimizeResult r) {
         Instance inst = r.instance();
         StringBuilder b = new StringBuilder();
-        b.append("ncverify optimize ").append(inst.describe()).append('\n');
+        b.append(header("optimize", inst, r.precision().digits()));
         b.append(String.format("K = %d, N = %d, L = %d, variables = %d, surviving directions (theory) = %d"
                 + " (global minimizers have %s)%n", inst.classes(), inst.total(), inst.depth(), r.variables(),
             r.survivingDirections(), r.admissibleCounts()));
-        b.append("f* = ").append(Precision.format(r.objective(), TEXT_DIGITS)).append("\n\n");
+        b.append("f* = ").append(fmt(r.objective(), TEXT_DIGITS)).append("\n\n");
         b.append(String.format("%5s  %6s  %9s  %-16s  %2s  %10s  %9s  %9s  %8s  %9s  %s%n", "start", "scale", "final gap",
             "class", "k", "iterations", "evals", "||grad||", "seconds", "to 1e-10", "stop"));
         for (RunSummary run : r.runs()) {
@@ -177,7 +206,12 @@ public final class TextRenderer implements Renderer {
             inst.classes(), inst.total(), inst.depth(), inst.bottleneck(), surviving);
     }
 
-    private static String fmt(Apfloat x, int digits) {
-        return Precision.format(x, Math.min(TEXT_DIGITS, digits));
+    /** x to min(20, digits) significant digits: plain while |decimal exponent| &lt;= {@link #PLAIN_EXPONENT}, else scientific. */
+    static String fmt(Apfloat x, int digits) {
+        int sig = Math.min(TEXT_DIGITS, digits);
+        if (x.signum() != 0 && Math.abs(x.scale() - 1) > PLAIN_EXPONENT) {
+            return Precision.formatScientific(x, sig);
+        }
+        return Precision.format(x, sig);
     }
 }

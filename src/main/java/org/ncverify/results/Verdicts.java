@@ -14,6 +14,11 @@ public final class Verdicts {
         return verdicts.stream().anyMatch(v -> v.status() == Status.FAIL);
     }
 
+    /** True when some verdict is INCONCLUSIVE. */
+    public static boolean anyInconclusive(List<Verdict> verdicts) {
+        return verdicts.stream().anyMatch(v -> v.status() == Status.INCONCLUSIVE);
+    }
+
     /** "12 claims: 9 PASS, 0 FAIL, 3 NOT_APPLICABLE" (", 1 INCONCLUSIVE" when there are any). */
     public static String summary(List<Verdict> verdicts) {
         long inconclusive = count(verdicts, Status.INCONCLUSIVE);

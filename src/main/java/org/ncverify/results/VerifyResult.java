@@ -64,4 +64,9 @@ public record VerifyResult(Instance instance, Precision precision, OptionalLong 
     public boolean failed() {
         return Verdicts.anyFail(verdicts);
     }
+
+    @Override
+    public boolean inconclusive() {
+        return Verdicts.anyInconclusive(verdicts);
+    }
 }

@@ -16,13 +16,14 @@ import org.ncverify.runs.CountRange;
 import org.ncverify.runs.StartClass;
 import org.ncverify.support.Instances;
 
-/** {@link OptimizeResult}: computed from seeded runs, failing without a finite run, counts for every class. */
+/** {@link OptimizeResult}: computed from seeded runs, inconclusive (never failed) without a finite run, counts for every class. */
 class OptimizeResultTest {
     @Test
-    void noFiniteRunFailsAndSaysSo() {
+    void noFiniteRunIsInconclusiveNotAFailAndSaysSo() {
         OptimizeResult r = new OptimizeResult(Instances.imbalanced(), Precision.of(20), new Apfloat("0.5", 20), 3, 100,
             1e-10, List.of(), Map.of(), 0, new CountRange(3, 3), -1, List.of(), 0, Optional.empty());
-        assertTrue(r.failed());
+        assertFalse(r.failed(), "no measurement refutes nothing: issue 11 (optimize exited 1 when every run was non-finite)");
+        assertTrue(r.inconclusive());
         assertNull(r.best());
         assertEquals(StartClass.values().length, r.counts().size());
         assertTrue(r.render(new TextRenderer()).endsWith("no run ended at a finite value\n"));
