@@ -78,7 +78,7 @@ class OptimizeCommandTest {
     @Test
     void anUnconvergedRunIsInconclusiveNeverPass() throws Exception {
         CliRunner r = run(INSTANCE + " --starts 1 --max-iterations 3");
-        assertEquals(0, r.status, r.out);
+        assertEquals(3, r.status, r.out);
         assertTrue(r.out.contains("NOT_CONVERGED") && r.out.contains("INCONCLUSIVE"), r.out);
         CliRunner j = run(INSTANCE + " --starts 1 --max-iterations 3 --format json");
         for (JsonNode c : new ObjectMapper().readTree(j.out).get("claims")) {

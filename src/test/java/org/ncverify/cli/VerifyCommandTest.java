@@ -78,13 +78,16 @@ class VerifyCommandTest {
     }
 
     @Test
-    void exitStatusIsOneOnlyWhenSomethingFails() {
+    /** 1 when something FAILs (over an INCONCLUSIVE one), 3 when something is INCONCLUSIVE and nothing FAILs (was 0), else 0. */
+    void exitStatusIsOneOnFailThreeOnInconclusive() {
         Verdict pass = Verdict.judge("C3", Apfloat.ZERO, Tolerance.fromDigits(30, 10), "r", "d");
         Verdict fail = Verdict.fail("C4", Apfloat.ONE, Tolerance.fromDigits(30, 10), "r", "d");
         Verdict inconclusive = Verdict.inconclusive("C4", Apfloat.ONE, Tolerance.fromDigits(30, 10), "r", "not converged");
         Verdict na = Verdict.notApplicable("C12", "sizes differ");
-        assertEquals(0, FormatOption.exitStatus(result(pass, inconclusive, na)));
-        assertEquals(1, FormatOption.exitStatus(result(pass, fail, na)));
+        assertEquals(3, ExitCodes.of(result(pass, inconclusive, na)));
+        assertEquals(1, ExitCodes.of(result(pass, fail, na)));
+        assertEquals(1, ExitCodes.of(result(inconclusive, fail, na)));
+        assertEquals(0, ExitCodes.of(result(pass, pass, na)));
         assertEquals(Status.FAIL, fail.status());
     }
 
