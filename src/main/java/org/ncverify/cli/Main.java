@@ -123,7 +123,9 @@ public final class Main implements Runnable {
             List<String> unmatched = u.getUnmatched();
             String first = unmatched.isEmpty() ? "" : unmatched.get(0);
             CommandLine where = u.getCommandLine();
-            List<String> suggestions = u.getSuggestions();
+            String typed = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+            List<String> suggestions = Suggestions.closest(typed, typed.startsWith("-")
+                ? where.getCommandSpec().optionsMap().keySet() : where.getSubcommands().keySet());
             String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
             if (where.getParent() == null && !first.startsWith("-")) {
                 return "unknown command '" + first + "'" + hint + "; the commands are "

@@ -53,6 +53,13 @@ class CliContractTest {
         assertTrue(r.err.contains("the commands are solve, verify, optimize, help, completion"), r.err);
     }
 
+    /** Was: "Unknown option: '--dgits'" with no suggestion. */
+    @Test
+    void anUnknownOptionSuggestsTheClosest() {
+        CliRunner.assertBadInput("unknown option", "solve " + INSTANCE + " --dgits 20", "unknown option '--dgits' for solve (did you mean --digits?)");
+        CliRunner.assertBadInput("unknown option", "optimize " + INSTANCE + " --start 2", "did you mean --starts");
+    }
+
     /** Was: "not an integer" for both. */
     @Test
     void hugeIntegersAreTooLargeNotNonIntegers() {
