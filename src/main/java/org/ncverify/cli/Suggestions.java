@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * "Did you mean" for a mistyped command or option: the valid names within a small edit distance
- * of what was typed (Levenshtein distance at most max(1, length / 3)), closest first, or those
+ * of what was typed (Levenshtein distance at most max(2, length / 3)), closest first, or those
  * that start with it.
  */
 final class Suggestions {
@@ -15,7 +15,7 @@ final class Suggestions {
 
     /** The names of {@code valid} close to {@code typed}, closest first (at most three). */
     static List<String> closest(String typed, Collection<String> valid) {
-        int limit = Math.max(1, typed.length() / 3);
+        int limit = Math.max(2, typed.length() / 3);
         List<String> out = new ArrayList<>();
         for (int d = 0; d <= limit && out.size() < 3; d++) {
             for (String v : valid) {
