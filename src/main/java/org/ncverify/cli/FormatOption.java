@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.ncverify.instance.Instance;
 import org.ncverify.results.JsonRenderer;
 import org.ncverify.results.Renderer;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
  * ({@link ExitCodes}).
  */
 final class FormatOption {
+    /** Exit status of a result in which some claim FAILs (kept for callers; the table is {@link ExitCodes}). */
+    static final int FAILED = ExitCodes.FAILED;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default ${DEFAULT-VALUE})")
     String format;
 
@@ -55,16 +59,27 @@ final class FormatOption {
      */
     int run(CommandSpec spec, List<Instance> instances, boolean list, Function<Instance, String> command,
             Function<Instance, Result> compute) {
+        return emit(spec, instances.size(), list, i -> command.apply(instances.get(i)), i -> compute.apply(instances.get(i)));
+    }
+
+    /**
+     * Prints or writes one computed result whose renderer reconstructs its command line
+     * ({@link TextRenderer#defaultCommand}), and returns its exit status ({@link ExitCodes#of(Result)}).
+     */
+    int print(CommandSpec spec, Result result) {
+        return emit(spec, 1, false, i -> null, i -> result);
+    }
+
+    private int emit(CommandSpec spec, int count, boolean list, IntFunction<String> command, IntFunction<Result> compute) {
         Path target = check();
         List<Result> results = new ArrayList<>();
         AtomicOutput file = target == null ? null : AtomicOutput.open(target);
         try {
-            for (int i = 0; i < instances.size(); i++) {
-                Instance inst = instances.get(i);
-                Result r = compute.apply(inst);
+            for (int i = 0; i < count; i++) {
+                Result r = compute.apply(i);
                 results.add(r);
                 String text = (i > 0 && format() == OutputFormat.TEXT ? System.lineSeparator() : "")
-                    + r.render(renderer(command.apply(inst), list));
+                    + r.render(renderer(command.apply(i), list));
                 if (file != null) {
                     file.write(text);
                 } else if (!quiet) {

@@ -101,6 +101,9 @@ final class InstanceFiles {
     }
 
     private static String readStdin(InputStream stdin) {
+        if (stdin == System.in && System.console() != null) {
+            throw new InputException("--instance -: stdin is a terminal; pipe the JSON in (ncverify ... --instance - < cases.json)");
+        }
         try {
             return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

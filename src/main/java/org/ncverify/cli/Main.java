@@ -50,9 +50,9 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The standard input of the running CLI, for {@code --instance -} (the root command of {@code spec} holds it). */
+    /** The standard input of the running CLI, for {@code --instance -} (the root command of {@code spec} holds it; System.in without one). */
     static InputStream stdin(CommandSpec spec) {
-        return ((Main) spec.root().userObject()).stdin;
+        return spec.root().userObject() instanceof Main m ? m.stdin : System.in;
     }
 
     public static void main(String[] args) {

@@ -53,7 +53,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     String seed;
 
     @Option(names = "--init-scale", defaultValue = "1.0", paramLabel = "s1,s2,...",
-        description = "initialisation scales, used in turn: start i is N(0,1) * s_(i mod count) (default ${DEFAULT-VALUE})")
+        description = "initialisation scales, each positive and finite, used in turn: start i is N(0,1) * s_(i mod count) (default ${DEFAULT-VALUE})")
     String initScale;
 
     @Option(names = "--max-iterations", defaultValue = "20000", paramLabel = "M",
