@@ -91,7 +91,7 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public String verify(VerifyResult r) {
-        ObjectNode root = header("verify", r.instance(), r.precision().digits());
+        ObjectNode root = header("verify", r.instance(), r.precision().digits(), TextRenderer.defaultCommand(r));
         r.frameSeed().ifPresent(seed -> root.put("rotationSeed", seed));
         root.put("survivingDirections", r.survivingDirections());
         ArrayNode claims = root.putArray("claims");
@@ -245,10 +245,15 @@ public final class JsonRenderer implements Renderer {
 
     /** {schemaVersion, type, command, instance (InstanceJson.write), digits}: the fields every object starts with. */
     private ObjectNode header(String type, Instance inst, int digits) {
+        return header(type, inst, digits, TextRenderer.defaultCommand(type, inst, digits));
+    }
+
+    /** The same, with the command line to use when this renderer was given none. */
+    private ObjectNode header(String type, Instance inst, int digits, String fallback) {
         ObjectNode root = PRETTY.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("type", type);
-        root.put("command", command != null ? command : TextRenderer.defaultCommand(type, inst, digits));
+        root.put("command", command != null ? command : fallback);
         root.set("instance", InstanceJson.write(inst));
         root.put("digits", digits);
         return root;

@@ -19,7 +19,7 @@ import org.ncverify.runs.StartClass;
  * a closing line. The first line is the command line that reruns the job (given by the CLI).
  * Decimal values are shown to min(20, P) significant digits, in plain notation while their
  * decimal exponent e (x = m 10^e, 1 &lt;= |m| &lt; 10) has |e| &lt;= {@link #PLAIN_EXPONENT}
- * and in scientific notation beyond ("1.5e+400", not 400 digits); residuals and tolerances to 3
+ * and in scientific notation beyond ("1.5e400", not 400 digits); residuals and tolerances to 3
  * (the JSON layout carries all digits). In the verdict table the reading column
  * of a NOT_APPLICABLE or INCONCLUSIVE verdict holds its reason; the readings of C5-C7 are
  * indented below their claim.
@@ -49,6 +49,13 @@ public final class TextRenderer implements Renderer {
      */
     public static String defaultCommand(String type, Instance inst, int digits) {
         return "ncverify " + type + " " + inst.describe() + " --digits " + digits;
+    }
+
+    /** {@link #defaultCommand(String, Instance, int)} with the --rotation-seed and --claims a verify result records. */
+    public static String defaultCommand(VerifyResult r) {
+        return defaultCommand("verify", r.instance(), r.precision().digits())
+            + (r.frameSeed().isPresent() ? " --rotation-seed " + r.frameSeed().getAsLong() : "")
+            + (r.wholeCatalogue() ? "" : " --claims " + String.join(",", r.claimIds()));
     }
 
     private String header(String type, Instance inst, int digits) {
@@ -87,9 +94,7 @@ public final class TextRenderer implements Renderer {
     public String verify(VerifyResult r) {
         Instance inst = r.instance();
         StringBuilder b = new StringBuilder();
-        b.append(command != null ? command + "\n" : defaultCommand("verify", inst, r.precision().digits())
-            + (r.frameSeed().isPresent() ? " --rotation-seed " + r.frameSeed().getAsLong() : "")
-            + (r.wholeCatalogue() ? "" : " --claims " + String.join(",", r.claimIds())) + "\n");
+        b.append(command != null ? command : defaultCommand(r)).append('\n');
         b.append(sizes(inst, r.survivingDirections())).append('\n');
         b.append(table(r.verdicts()));
         b.append(String.format("%n%s (%.2f s)%n", Verdicts.summary(r.verdicts()), r.seconds()));
