@@ -151,6 +151,23 @@ public final class Subject {
     }
 
     /**
+     * A point produced outside the suite (a trained network's weights and features read from a
+     * file, `ncverify check`): its entries are exact binary values judged at the reference's
+     * precision, with tolerances from {@link InexactRule} at its own gradient norm (the rule of an
+     * optimizer's point, floor 0: the gradient of exact entries is computed to P digits). Nothing
+     * is known of how it was produced, so no stop or run-class reason applies; the rule's own gates
+     * (near-degenerate curvature, outside the quadratic region, f above f* by more than the
+     * second-order gap) make its verdicts INCONCLUSIVE where the distance cannot be bounded.
+     */
+    public static Subject ofExternal(ClosedForm reference, Point candidate) {
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        return new Subject(reference.instance(), candidate, reference, DOUBLE_DIGITS, List.of(), null,
+            s -> new InexactRule(s, Apfloat.ZERO, null, null));
+    }
+
+    /**
      * The closed form judged as its own candidate. It is computed at the working precision
      * P + G, and every entry carries those digits (up to the slack each claim grants).
      */

@@ -31,6 +31,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     FrameOption frames;
 
+    @Mixin
+    ExportOption export;
+
     @Spec
     CommandSpec spec;
 
@@ -40,6 +43,9 @@ public final class SolveCommand implements Callable<Integer> {
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
         Precision precision = options.precision();
         options.checkMemory(instance, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
-        return output.print(spec, SolveResult.compute(instance, precision, frames.seed()));
+        export.check(instance);
+        SolveResult result = SolveResult.compute(instance, precision, frames.seed());
+        export.write(instance, precision, frames.seed());
+        return output.print(spec, result);
     }
 }

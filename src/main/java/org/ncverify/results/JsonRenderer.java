@@ -180,8 +180,13 @@ public final class JsonRenderer implements Renderer {
         verdicts(o.putArray("claims"), p.verdicts());
     }
 
+    @Override
+    public String check(CheckResult r) {
+        return CheckJson.render(r, MAPPER);
+    }
+
     /** One object per verdict: id, status, residual, tolerance, toleranceOrigin, reading, detail, readings[]. */
-    private static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
+    static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
         for (Verdict v : verdicts) {
             ObjectNode c = claims.addObject();
             c.put("id", v.claimId());
@@ -210,7 +215,7 @@ public final class JsonRenderer implements Renderer {
     }
 
     /** {"instance": {sizes, dim, depth, widths, describe}} on {@code root}. */
-    private static void instance(ObjectNode root, Instance inst) {
+    static void instance(ObjectNode root, Instance inst) {
         ObjectNode in = root.putObject("instance");
         ArrayNode sizes = in.putArray("sizes");
         for (long n : inst.sizes()) {
