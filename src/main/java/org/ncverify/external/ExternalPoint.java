@@ -17,14 +17,20 @@ import org.ncverify.model.Point;
  * @param ignored    names of arrays in the file that are not part of a point
  * @param grouped    true when the file's columns were already grouped by class in class order
  * @param featuresRows true when H was stored N x d (--features-rows)
+ * @param unitRoundoff the unit roundoff of the file's floats: 2^-24 when any of H, W_l, b is float32, else 2^-53
  */
 public record ExternalPoint(String source, Instance instance, Point point, String dtypes, List<String> ignored,
-                            boolean grouped, boolean featuresRows) {
+                            boolean grouped, boolean featuresRows, double unitRoundoff) {
     public ExternalPoint {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(point, "point");
         ignored = List.copyOf(ignored);
+    }
+
+    /** The file's precision as a name: float32 or float64. */
+    public String floatType() {
+        return unitRoundoff > 0x1p-30 ? "float32" : "float64";
     }
 
     /** The flags that replay the judgement: --point, --features-rows, --sizes (implied by the labels, harmless) and the decays. */

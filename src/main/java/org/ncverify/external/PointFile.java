@@ -99,7 +99,16 @@ public final class PointFile {
         }
         Point point = Point.ofFeatures(inst, weights, hm, bias);
         return new ExternalPoint(source, inst, point, dtypes(arrays, ws.size()), ignored(arrays, depth), grouped,
-            featuresRows);
+            featuresRows, unitRoundoff(h, ws, b));
+    }
+
+    /** 2^-24 when any array of the point is float32, else 2^-53. */
+    private static double unitRoundoff(NpyArray h, List<NpyArray> ws, NpyArray b) {
+        boolean single = h.descr().endsWith("f4") || b.descr().endsWith("f4");
+        for (NpyArray w : ws) {
+            single |= w.descr().endsWith("f4");
+        }
+        return single ? 0x1p-24 : 0x1p-53;
     }
 
     private static NpyArray floating(Map<String, NpyArray> arrays, String name, int rank) {

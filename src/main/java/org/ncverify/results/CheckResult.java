@@ -78,7 +78,7 @@ public record CheckResult(ExternalPoint point, Precision precision, Apfloat obje
         long t0 = System.nanoTime();
         Instance inst = x.instance();
         ClosedForm cf = ClosedForm.of(inst, precision);
-        Subject subject = Subject.ofExternal(cf, x.point());
+        Subject subject = Subject.ofExternal(cf, x.point(), x.unitRoundoff(), x.floatType());
         List<Verdict> verdicts = catalogue.run(subject);
         Evaluation e = subject.evaluation();
         Apfloat fStar = cf.objective();
