@@ -43,6 +43,9 @@ def main():
         npy = f.read()
     with open(os.path.join(OUT, "truncated.npy"), "wb") as f:
         f.write(npy[:-8])
+    # NumPy writes '<', '>' or '|' only; a header naming another byte order ('=' native) is bad input
+    with open(os.path.join(OUT, "native_order.npy"), "wb") as f:
+        f.write(npy.replace(b"'<f8'", b"'=f8'", 1))
     with open(os.path.join(OUT, "not_a_zip.npz"), "w") as f:
         f.write("H,W1,b\n1,2,3\n")
 
