@@ -17,7 +17,7 @@ import org.ncverify.instance.InputException;
  * (uint64 only below 2^63), C or Fortran order (returned in C order), any rank. Everything else
  * is bad input naming the array: another dtype (float16, complex, object, structured), a byte
  * order other than {@code <}, {@code >} or {@code |}, a bad magic string or header, and a data
- * section shorter (truncated) or longer than the shape says. Write: float64 or int64 little-endian, C
+ * section shorter (truncated) or longer than the shape says. Write: float64, float32 or int64 little-endian, C
  * order, version 1.0, the header padded with spaces to a multiple of 64 bytes as NumPy does.
  */
 public final class Npy {
@@ -140,26 +140,33 @@ public final class Npy {
         return shape;
     }
 
-    /** The NPY bytes of a float64 or int64 array (little-endian, C order, version 1.0). */
+    /**
+     * The NPY bytes of a float64, float32 (an array whose dtype is {@code f4}: its values rounded to
+     * float) or int64 array, little-endian, C order, version 1.0.
+     */
     public static byte[] write(NpyArray a) {
         boolean floating = a.isFloating();
+        boolean single = floating && a.descr().endsWith("f4");
+        int size = single ? 4 : 8;
         StringBuilder shape = new StringBuilder("(");
         int[] s = a.shape();
         for (int i = 0; i < s.length; i++) {
             shape.append(i == 0 ? "" : ", ").append(s[i]);
         }
         shape.append(s.length == 1 ? ",)" : ")");
-        StringBuilder header = new StringBuilder("{'descr': '" + (floating ? "<f8" : "<i8") + "', 'fortran_order': False, 'shape': " + shape + ", }");
+        StringBuilder header = new StringBuilder("{'descr': '" + (single ? "<f4" : floating ? "<f8" : "<i8") + "', 'fortran_order': False, 'shape': " + shape + ", }");
         int total = 10 + header.length() + 1;
         header.append(" ".repeat((64 - total % 64) % 64)).append('\n');
         double[] v = floating ? a.doubles() : null;
         long[] w = floating ? null : a.longs();
         int n = floating ? v.length : w.length;
-        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + 8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + size * n).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         out.put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
         for (int i = 0; i < n; i++) {
-            if (floating) {
+            if (single) {
+                out.putFloat((float) v[i]);
+            } else if (floating) {
                 out.putDouble(v[i]);
             } else {
                 out.putLong(w[i]);

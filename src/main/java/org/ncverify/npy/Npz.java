@@ -28,7 +28,7 @@ import org.ncverify.instance.InputException;
  * ({@link InputException}) naming the file or the array: a missing or unreadable file, a file that
  * is not a zip archive, a truncated archive or entry, an entry that is not NPY.
  *
- * <p>{@link #write} stores float64 and int64 arrays uncompressed (as {@code numpy.savez}) into a temporary
+ * <p>{@link #write} stores float64, float32 and int64 arrays uncompressed (as {@code numpy.savez}) into a temporary
  * file beside the target and moves it into place atomically, so a reader never sees half a file;
  * an existing target is refused, never overwritten.
  */
@@ -121,7 +121,7 @@ public final class Npz {
         }
     }
 
-    /** Writes {@code arrays} (float64 or int64) as an uncompressed npz at {@code target}, atomically; refuses an existing target. */
+    /** Writes {@code arrays} (float64, float32 or int64) as an uncompressed npz at {@code target}, atomically; refuses an existing target. */
     public static void write(Path target, List<NpyArray> arrays) {
         checkWritable(target);
         Path dir = target.toAbsolutePath().getParent();

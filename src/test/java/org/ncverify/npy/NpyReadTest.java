@@ -104,12 +104,17 @@ class NpyReadTest {
         assertArrayEquals(m.doubles(), back.get("M").doubles(), 0.0);
         assertArrayEquals(new int[] {2, 3}, back.get("M").shape());
         assertArrayEquals(l.longs(), back.get("labels").longs());
+        Path g = dir.resolve("f4.npz");
+        Npz.write(g, List.of(NpyArray.ofDoubles("s", "<f4", new int[] {2}, new double[] {0.1, 3})));
+        NpyArray s = Npz.read(g).get("s");
+        assertEquals("<f4", s.descr());
+        assertArrayEquals(new double[] {(float) 0.1, 3}, s.doubles(), 0.0);
         byte[] before = Files.readAllBytes(f);
         InputException e = assertThrows(InputException.class, () -> Npz.write(f, List.of(m)));
         assertTrue(e.getMessage().contains("exists"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(f), "the existing file is untouched");
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file left behind");
+            assertEquals(2, files.count(), "no temporary file left behind");
         }
     }
 
