@@ -22,11 +22,11 @@ import org.ncverify.instance.InputException;
  * under src/test/resources/npy): every supported dtype, both byte orders, C and Fortran order, plain
  * and compressed npz; and every unsupported or damaged file refused with a message naming it.
  */
-class NpyReadTest {
+public class NpyReadTest {
     /** A = arange(6).reshape(2, 3) * 0.5 + 0.25 in C order. */
     private static final double[] A = {0.25, 0.75, 1.25, 1.75, 2.25, 2.75};
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Path.of(NpyReadTest.class.getResource("/npy/" + name).toURI());
         } catch (URISyntaxException e) {
