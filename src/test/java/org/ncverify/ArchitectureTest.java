@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data flows one way (README, "Packages"): instance -> linalg -> model -> spectrum -> theory
+ * Data flows one way (README, "Packages"): instance -> npy -> linalg -> model -> spectrum -> theory -> external -> metrics
  * -> sampling -> optim -> polish -> runs -> claims -> results -> hunt -> report -> cli
  * ({@code results}, {@code hunt} and {@code report} are declared slots: a package in them is
  * checked as soon as it exists). No package imports one to its right, and no main class exceeds

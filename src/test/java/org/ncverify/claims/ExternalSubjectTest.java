@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
@@ -15,7 +13,6 @@ import org.ncverify.model.Point;
 import org.ncverify.polish.FlatPoints;
 import org.ncverify.support.Instances;
 import org.ncverify.theory.ClosedForm;
-import org.apfloat.Apfloat;
 
 /**
  * {@link Subject#ofExternal}: a point from outside judged by the curvature rule at its own
@@ -29,31 +26,11 @@ class ExternalSubjectTest {
     private static Point rounded;
     private static Point perturbed;
 
-    /** x with every entry rounded to the nearest double, as a float64 file holds it. */
-    static Point toDoubles(Point x) {
-        Precision p = x.precision();
-        List<ApMatrix> ws = new ArrayList<>();
-        for (ApMatrix w : x.weights()) {
-            ws.add(ApMatrix.of(w.toDoubleArray(), p));
-        }
-        List<ApMatrix> blocks = new ArrayList<>();
-        long[] mult = new long[x.classes()];
-        for (int k = 0; k < x.classes(); k++) {
-            blocks.add(ApMatrix.of(x.classBlock(k).toDoubleArray(), p));
-            mult[k] = x.multiplicity(k);
-        }
-        Apfloat[] b = x.bias();
-        for (int k = 0; k < b.length; k++) {
-            b[k] = p.ofBinary(b[k].doubleValue());
-        }
-        return Point.of(x.instance(), ws, blocks, mult, b);
-    }
-
     @BeforeAll
     static void points() {
         Instance inst = Instances.imbalanced();
         cf = ClosedForm.rotated(inst, P, 11);
-        rounded = toDoubles(cf.point());
+        rounded = WrongPoints.roundedToDouble(cf.point());
         ApMatrix w1 = rounded.weight(1);
         perturbed = rounded.withWeight(1, w1.with(0, 0, P.helper().add(w1.get(0, 0), P.ofDecimal("1e-3"))));
     }
