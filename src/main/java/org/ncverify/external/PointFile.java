@@ -72,6 +72,10 @@ public final class PointFile {
             prevName = "W" + l;
         }
         int k = prevRows;
+        if (k < 2) {
+            throw new InputException("W" + depth, ": shape " + ws.get(depth - 1).shapeText() + " has K = " + k
+                + " row(s): K >= 2 classes are required");
+        }
         if (b.shape()[0] != k) {
             throw new InputException("b", ": shape " + b.shapeText() + " but W" + depth + " has K = " + k + " rows");
         }

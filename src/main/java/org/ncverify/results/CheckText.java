@@ -3,6 +3,7 @@ package org.ncverify.results;
 import java.util.function.ToDoubleFunction;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.ncverify.claims.Status;
 import org.ncverify.external.ExternalPoint;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
@@ -48,6 +49,11 @@ final class CheckText {
                 row.surviving() ? "surviving" : "collapsed"));
         }
         b.append('\n').append(TextRenderer.table(r.verdicts()));
+        r.verdicts().stream().filter(v -> v.status() == Status.FAIL && v.tolerance() != null
+                && v.tolerance().origin().startsWith("rounded-minimizer")).findFirst()
+            .ifPresent(v -> b.append("FAIL: not a global minimizer stored in its file's precision: where the curvature"
+                + " rule bounds no distance, these residuals exceed ").append(v.tolerance().origin()
+                .replace("rounded-minimizer rule: ", "")).append('\n'));
         b.append(String.format("%s%n%n", Verdicts.summary(r.verdicts())));
         b.append(metrics(r.measured(), r.predicted()));
         b.append(String.format("%n(judged at %d digits against the closed form; %.2f s)%n", r.precision().digits(),

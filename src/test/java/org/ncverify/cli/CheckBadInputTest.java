@@ -71,6 +71,8 @@ class CheckBadInputTest {
             "W1: shape (3, 4) does not chain: its 4 columns != the feature dimension d = 3 of H (3, 6)");
         bad(variant("b", l -> replace(l, NpyArray.ofVector("b", new double[2]))), "", "b: shape (2,) but W2 has K = 3 rows");
         bad(good, " --features-rows", "W1: shape (3, 3) does not chain");
+        bad(variant("k1", l -> replace(replace(l, NpyArray.ofMatrix("W2", new double[1][3])), NpyArray.ofVector("b",
+            new double[1]))), "", "W2: shape (1, 3) has K = 1 row(s): K >= 2 classes are required");
     }
 
     @Test
