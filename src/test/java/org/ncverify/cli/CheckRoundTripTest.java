@@ -80,6 +80,7 @@ class CheckRoundTripTest {
         assertEquals(CheckCommand.CLAIMS, List.copyOf(s.keySet()));
         s.forEach((id, st) -> assertEquals("PASS", st, instance + ": " + id));
         assertTrue(out.get("inconclusiveReason").isNull());
+        assertFalse(out.toString().contains("\"-\""), "a missing value is null, never \"-\"");
         assertTrue(Double.parseDouble(out.get("gradientNorm").asText()) < 1e-14, out.get("gradientNorm").asText());
         assertTrue(Math.abs(Double.parseDouble(out.get("relativeGap").asText())) < 1e-14);
     }
@@ -102,6 +103,19 @@ class CheckRoundTripTest {
         Path fr = dir.resolve("rows.npz");
         Npz.write(fr, t);
         statuses(check(fr, lambdas(BASE), 0, "--features-rows")).forEach((id, st) -> assertEquals("PASS", st, id));
+        // a directory of .npy files, one per array, without labels: --sizes says which columns are which class
+        Path d = dir.resolve("arrays");
+        try {
+            java.nio.file.Files.createDirectory(d);
+            for (NpyArray x : a.values()) {
+                if (!x.name().equals("labels")) {
+                    java.nio.file.Files.write(d.resolve(x.name() + ".npy"), org.ncverify.npy.Npy.write(x));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        statuses(check(d, lambdas(BASE), 0, "--sizes", "10,5,3,2")).forEach((id, st) -> assertEquals("PASS", st, id));
         // the same point rounded to float32: its gradient (~1e-7) bounds no distance at lambda = 1e-3, and its
         // residuals stay below what a float32-rounded minimizer meets: INCONCLUSIVE, never FAIL
         List<NpyArray> single = new ArrayList<>();
