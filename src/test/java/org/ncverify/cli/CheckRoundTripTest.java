@@ -104,18 +104,18 @@ class CheckRoundTripTest {
         Npz.write(fr, t);
         statuses(check(fr, lambdas(BASE), 0, "--features-rows")).forEach((id, st) -> assertEquals("PASS", st, id));
         // a directory of .npy files, one per array, without labels: --sizes says which columns are which class
-        Path d = dir.resolve("arrays");
+        Path arraysDir = dir.resolve("arrays");
         try {
-            java.nio.file.Files.createDirectory(d);
+            java.nio.file.Files.createDirectory(arraysDir);
             for (NpyArray x : a.values()) {
                 if (!x.name().equals("labels")) {
-                    java.nio.file.Files.write(d.resolve(x.name() + ".npy"), org.ncverify.npy.Npy.write(x));
+                    java.nio.file.Files.write(arraysDir.resolve(x.name() + ".npy"), org.ncverify.npy.Npy.write(x));
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        statuses(check(d, lambdas(BASE), 0, "--sizes", "10,5,3,2")).forEach((id, st) -> assertEquals("PASS", st, id));
+        statuses(check(arraysDir, lambdas(BASE), 0, "--sizes", "10,5,3,2")).forEach((id, st) -> assertEquals("PASS", st, id));
         // the same point rounded to float32: its gradient (~1e-7) bounds no distance at lambda = 1e-3, and its
         // residuals stay below what a float32-rounded minimizer meets: INCONCLUSIVE, never FAIL
         List<NpyArray> single = new ArrayList<>();
