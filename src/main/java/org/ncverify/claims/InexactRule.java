@@ -1,5 +1,7 @@
 package org.ncverify.claims;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apfloat.Apfloat;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
@@ -38,7 +40,15 @@ import org.ncverify.polish.FlatPoints;
  *     f(x) exceeds f* by more than the value tolerance (a stationary point other than the global
  *     minimizer: the claims about the global minimizer say nothing about it).</li>
  * </ul>
- * Immutable; built once per subject.
+ * <p><b>A point from outside</b> ({@link Subject#ofExternal}) also carries the unit roundoff u of
+ * the file it came from (2^-53 for float64, 2^-24 for float32). A global minimizer stored in that
+ * precision lies within delta_r = u ||x||_2 of the minimizer set, so its first-order residuals stay
+ * below {@link #roundingTolerance} = A delta_r + 10^-(P - slack). Where the curvature rule cannot
+ * bound the distance, a residual above that refutes "x is a global minimizer stored in its file's
+ * precision" for the claim's property: the verdict is a FAIL about the point (never about the
+ * theorem, which {@code verify} certifies); a residual below it stays INCONCLUSIVE.
+ *
+ * <p>Immutable apart from the record of the tolerances it issued; built once per subject.
  */
 final class InexactRule {
     /** Amplification A of delta (covers the factor norms of the first-order bounds). */
@@ -61,6 +71,10 @@ final class InexactRule {
     private final Curvature curvature;
     private final String reason;
     private final String summary;
+    private final Apfloat roundingDistance;
+    private final String roundingSummary;
+    /** The first-order tolerances this rule issued, with their slack (identity keys). */
+    private final Map<Tolerance, Integer> issued = new ConcurrentHashMap<>();
 
     /**
      * @param subject      the candidate (its gradient and f at P)
@@ -69,6 +83,15 @@ final class InexactRule {
      * @param classReason  why the point is not the global minimizer by its run's class, null when it is
      */
     InexactRule(Subject subject, Apfloat floor, String stopReason, String classReason) {
+        this(subject, floor, stopReason, classReason, Double.NaN, null);
+    }
+
+    /**
+     * @param unitRoundoff u of the file a point from outside came from (NaN: no rounded-minimizer rule)
+     * @param dtype        the file's precision as named to the user (e.g. "float64"), or null
+     */
+    InexactRule(Subject subject, Apfloat floor, String stopReason, String classReason, double unitRoundoff,
+                String dtype) {
         this.p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();
         Instance inst = subject.instance();
@@ -80,7 +103,16 @@ final class InexactRule {
         Apfloat g = subject.evaluation().gradient().norm();
         this.eta = g.compareTo(floor) < 0 ? floor : g;
         FullObjective f = FullObjective.of(inst);
-        this.curvature = CurvatureEstimator.estimate(f, FlatPoints.doubles(subject.candidate()), LANCZOS_STEPS, LANCZOS_SEED);
+        double[] flat = FlatPoints.doubles(subject.candidate());
+        this.curvature = CurvatureEstimator.estimate(f, flat, LANCZOS_STEPS, LANCZOS_SEED);
+        double norm = 0;
+        for (double v : flat) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        this.roundingDistance = Double.isNaN(unitRoundoff) ? null : p.ofBinary(unitRoundoff * norm);
+        this.roundingSummary = Double.isNaN(unitRoundoff) ? null : String.format("u = %.3g (%s), ||x|| = %.3g",
+            unitRoundoff, dtype, norm);
         double mu = curvature.finite() ? curvature.lowerBound() : Double.NaN;
         double lm = lambdaMin.doubleValue();
         StringBuilder why = new StringBuilder();
@@ -128,8 +160,27 @@ final class InexactRule {
     Tolerance tolerance(int slack) {
         FixedPrecisionApfloatHelper h = p.helper();
         Tolerance rounding = Tolerance.fromDigits(p.digits(), slack);
-        return Tolerance.of(h.add(h.multiply(p.ofBinary(AMPLIFICATION), delta), rounding.value()),
+        Tolerance t = Tolerance.of(h.add(h.multiply(p.ofBinary(AMPLIFICATION), delta), rounding.value()),
             "curvature rule: 100 ||grad f|| / mu + 10^-(P-" + Math.min(slack, p.digits() / 2) + "), " + summary);
+        issued.put(t, slack);
+        return t;
+    }
+
+    /**
+     * For a first-order tolerance {@code t} this rule issued, the tolerance a global minimizer
+     * stored in the file's precision meets: A u ||x|| + 10^-(P - slack); null when {@code t} was not
+     * issued here as a first-order tolerance or the subject is not a point from outside.
+     */
+    Tolerance roundingTolerance(Tolerance t) {
+        Integer slack = t == null || roundingDistance == null ? null : issued.get(t);
+        if (slack == null) {
+            return null;
+        }
+        FixedPrecisionApfloatHelper h = p.helper();
+        return Tolerance.of(h.add(h.multiply(p.ofBinary(AMPLIFICATION), roundingDistance),
+            Tolerance.fromDigits(p.digits(), slack).value()), "rounded-minimizer rule: 100 u ||x|| + 10^-(P-"
+            + Math.min(slack, p.digits() / 2) + "), " + roundingSummary + ": what a global minimizer stored in the file's"
+            + " precision meets");
     }
 
     /** A eta^2 / (2 mu f*) + 10^-(P-10): the relative value gap of a point at distance delta. */

@@ -151,6 +151,31 @@ public final class Subject {
     }
 
     /**
+     * A point produced outside the suite (a trained network's weights and features read from a
+     * file, `ncverify check`): its entries are exact binary values judged at the reference's
+     * precision, with tolerances from {@link InexactRule} at its own gradient norm (the rule of an
+     * optimizer's point, floor 0: the gradient of exact entries is computed to P digits). Nothing
+     * is known of how it was produced, so no stop or run-class reason applies; the rule's own gates
+     * (near-degenerate curvature, outside the quadratic region, f above f* by more than the
+     * second-order gap) make its verdicts INCONCLUSIVE where the distance cannot be bounded, except
+     * that a first-order residual above what a global minimizer stored in the file's precision
+     * meets ({@link InexactRule#roundingTolerance}) is a FAIL about the point ({@link #qualify}).
+     *
+     * @param unitRoundoff u of the file's floats: 2^-53 (float64) or 2^-24 (float32, or any array float32)
+     * @param dtype        that precision as named to the user, e.g. "float64"
+     */
+    public static Subject ofExternal(ClosedForm reference, Point candidate, double unitRoundoff, String dtype) {
+        if (!reference.instance().equals(candidate.instance())) {
+            throw new IllegalArgumentException("candidate and reference belong to different instances");
+        }
+        if (!(unitRoundoff > 0 && unitRoundoff < 1)) {
+            throw new IllegalArgumentException("unit roundoff " + unitRoundoff + " outside (0, 1)");
+        }
+        return new Subject(reference.instance(), candidate, reference, DOUBLE_DIGITS, List.of(), null,
+            s -> new InexactRule(s, Apfloat.ZERO, null, null, unitRoundoff, dtype));
+    }
+
+    /**
      * The closed form judged as its own candidate. It is computed at the working precision
      * P + G, and every entry carries those digits (up to the slack each claim grants).
      */
@@ -222,7 +247,9 @@ public final class Subject {
 
     /**
      * The verdict as the evidence supports it: a PASS or a measured FAIL on a candidate whose
-     * distance to the minimizer set cannot be bounded becomes INCONCLUSIVE with the reason (and
+     * distance to the minimizer set cannot be bounded becomes a FAIL about the point when it is a
+     * point from outside whose first-order residual exceeds what a global minimizer stored in its
+     * file's precision meets ({@link InexactRule#roundingTolerance}), else INCONCLUSIVE with the reason (and
      * the measured residual, tolerance and readings, each reading INCONCLUSIVE too); a non-finite FAIL (no residual) stays FAIL.
      */
     public Verdict qualify(Verdict v) {
@@ -230,11 +257,32 @@ public final class Subject {
         if (why == null || v.residual() == null || (v.status() != Status.PASS && v.status() != Status.FAIL)) {
             return v;
         }
-        List<Reading> readings = v.readings().stream().map(r -> r.status() == Status.PASS || r.status() == Status.FAIL
-            ? new Reading(r.name(), Status.INCONCLUSIVE, r.residual(), r.tolerance(), "measured " + r.status() + ": "
-                + r.note()) : r).toList();
+        InexactRule rule = rule();
+        Tolerance rounded = rule.roundingTolerance(v.tolerance());
+        if (rounded != null && !rounded.admits(v.residual())) {
+            List<Reading> readings = v.readings().stream().map(r -> qualify(r, rule.roundingTolerance(r.tolerance())))
+                .toList();
+            return Verdict.fail(v.claimId(), v.residual(), rounded, v.reading(), "not a global minimizer stored in its"
+                + " file's precision: the residual exceeds the rounded-minimizer tolerance (the curvature rule bounds no"
+                + " distance here: " + why + "; measured " + v.status() + " against " + v.toleranceText() + ": "
+                + v.detail() + ")").withReadings(readings);
+        }
+        List<Reading> readings = v.readings().stream().map(r -> qualify(r, null)).toList();
         return Verdict.inconclusive(v.claimId(), v.residual(), v.tolerance(), v.reading(),
             why + " (measured " + v.status() + ": " + v.detail() + ")").withReadings(readings);
+    }
+
+    /** A reading under an inconclusive rule: FAIL above {@code rounded} (when given), else INCONCLUSIVE with what it measured. */
+    private static Reading qualify(Reading r, Tolerance rounded) {
+        if (r.status() != Status.PASS && r.status() != Status.FAIL) {
+            return r;
+        }
+        if (rounded != null && r.residual() != null && !rounded.admits(r.residual())) {
+            return new Reading(r.name(), Status.FAIL, r.residual(), rounded, "above the rounded-minimizer tolerance: "
+                + r.note());
+        }
+        return new Reading(r.name(), Status.INCONCLUSIVE, r.residual(), r.tolerance(), "measured " + r.status() + ": "
+            + r.note());
     }
 
     private InexactRule rule() {

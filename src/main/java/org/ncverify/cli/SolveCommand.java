@@ -38,6 +38,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     FrameOption frames;
 
+    @Mixin
+    ExportOption export;
+
     @Spec
     CommandSpec spec;
 
@@ -48,9 +51,14 @@ public final class SolveCommand implements Callable<Integer> {
         Precision precision = options.precision();
         for (Instance inst : in.instances()) {
             options.checkMemory(inst, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
+            export.check(inst);
         }
-        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision),
-            inst -> SolveResult.compute(inst, precision, frames.seed()));
+        export.checkSingle(in.instances().size());
+        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision), inst -> {
+            SolveResult result = SolveResult.compute(inst, precision, frames.seed());
+            export.write(inst, precision, frames.seed());
+            return result;
+        });
     }
 
     /** The line that reruns this job on {@code inst}: instance, --digits, --rotation-seed, --format. */

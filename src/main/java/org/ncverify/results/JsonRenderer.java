@@ -205,8 +205,13 @@ public final class JsonRenderer implements Renderer {
         verdicts(o.putArray("claims"), p.verdicts());
     }
 
+    @Override
+    public String check(CheckResult r) {
+        return CheckJson.render(r, PRETTY);
+    }
+
     /** One object per verdict: id, status, residual, tolerance, toleranceOrigin, reading, detail, readings[]. */
-    private static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
+    static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
         for (Verdict v : verdicts) {
             ObjectNode c = claims.addObject();
             c.put("id", v.claimId());
@@ -241,6 +246,11 @@ public final class JsonRenderer implements Renderer {
         } else {
             o.putNull(field);
         }
+    }
+
+    /** {"instance": InstanceJson.write(inst)} on {@code root} (for the renderers of other results). */
+    static void instance(ObjectNode root, Instance inst) {
+        root.set("instance", InstanceJson.write(inst));
     }
 
     /** {schemaVersion, type, command, instance (InstanceJson.write), digits}: the fields every object starts with. */

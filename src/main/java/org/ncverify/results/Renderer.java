@@ -15,4 +15,7 @@ public interface Renderer {
 
     /** The runs, their classes, the best run's verdicts and the polish of {@code optimize}. */
     String optimize(OptimizeResult result);
+
+    /** The judgement of a point from outside ({@code check}): the closed form beside the point, its verdicts and metrics. */
+    String check(CheckResult result);
 }

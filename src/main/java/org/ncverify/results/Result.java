@@ -6,7 +6,7 @@ package org.ncverify.results;
  * turned into text or JSON by a {@link Renderer}; computing and rendering are separate layers
  * (STYLE.md 11).
  */
-public sealed interface Result permits SolveResult, VerifyResult, OptimizeResult {
+public sealed interface Result permits SolveResult, VerifyResult, OptimizeResult, CheckResult {
     /** This result in the renderer's format (double dispatch: the renderer picks the layout per result type). */
     String render(Renderer renderer);
 

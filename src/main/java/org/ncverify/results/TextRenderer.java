@@ -151,6 +151,11 @@ public final class TextRenderer implements Renderer {
         return b.toString();
     }
 
+    @Override
+    public String check(CheckResult r) {
+        return CheckText.render(r);
+    }
+
     /** The verdicts as a table with a header line. */
     public static String table(List<Verdict> verdicts) {
         StringBuilder b = new StringBuilder();

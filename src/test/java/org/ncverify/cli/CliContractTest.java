@@ -50,7 +50,7 @@ class CliContractTest {
     void anUnknownCommandSuggestsAndListsTheCommands() {
         CliRunner.assertBadInput("unknown command", "slove", "did you mean solve");
         CliRunner r = run("slove");
-        assertTrue(r.err.contains("the commands are solve, verify, optimize, help, completion"), r.err);
+        assertTrue(r.err.contains("the commands are solve, verify, optimize, check, help, completion"), r.err);
     }
 
     /** Was: "Unknown option: '--dgits'" with no suggestion. */
