@@ -1,0 +1,106 @@
+package org.ncverify.cli;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ncverify.instance.InputException;
+
+/**
+ * An output file written atomically: everything goes to a hidden temporary file in the target's
+ * directory, which {@link #commit} renames onto the target in one step (ATOMIC_MOVE, replacing an
+ * existing file). Until then the target is untouched; {@link #close} without a commit deletes the
+ * temporary file, so an interrupted or failed run never leaves a half-written output or loses the
+ * previous one.
+ */
+final class AtomicOutput implements Closeable {
+    private final Path target;
+    private final Path temp;
+    private final Writer writer;
+    private boolean committed;
+
+    private AtomicOutput(Path target, Path temp, Writer writer) {
+        this.target = target;
+        this.temp = temp;
+        this.writer = writer;
+    }
+
+    /**
+     * Checks, before any work, that {@code file} can be written: its directory exists and is
+     * writable, and the file itself is not a directory.
+     *
+     * @throws InputException one line naming the flag and the path
+     */
+    static Path check(String flag, String file) {
+        Path target = Path.of(file).toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new InputException(flag + " = " + file + ": is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InputException(flag + " = " + file + ": the directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InputException(flag + " = " + file + ": the directory " + dir + " is not writable");
+        }
+        return target;
+    }
+
+    /** Opens a temporary file beside {@code target} (from {@link #check}) for writing, UTF-8. */
+    static AtomicOutput open(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+            try {
+                Files.createFile(temp);
+                return new AtomicOutput(target, temp, new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The writer of the temporary file. */
+    Writer writer() {
+        return writer;
+    }
+
+    /** Writes {@code line} and a newline. */
+    void line(String line) throws IOException {
+        writer.write(line);
+        writer.write('\n');
+    }
+
+    /** Flushes, closes and renames the temporary file onto the target. */
+    void commit() throws IOException {
+        writer.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Without a commit: closes and deletes the temporary file (the target stays as it was). */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            try {
+                writer.close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}
