@@ -166,7 +166,10 @@ public final class SweepGrid {
         return sizes == null ? null : sizes.clone();
     }
 
-    /** "41 x 3 = 123 (--depth x --lambda-h)": the range sizes of the axes with more than one value. */
+    /**
+     * "3 x 41 = 123 (--depth x --lambda-h)", "31 (--imbalance)", "1": the sizes of the ranges
+     * with more than one value and their product.
+     */
     public String describe() {
         return describe(axes);
     }
@@ -180,8 +183,8 @@ public final class SweepGrid {
         for (Map.Entry<Axis, Range> e : varied) {
             n = Math.multiplyExact(n, (long) e.getValue().size());
         }
-        return varied.stream().map(e -> Integer.toString(e.getValue().size())).collect(Collectors.joining(" x ")) + " = "
-            + n + " (" + varied.stream().map(e -> e.getKey().flag()).collect(Collectors.joining(" x ")) + ")";
+        String product = varied.stream().map(e -> Integer.toString(e.getValue().size())).collect(Collectors.joining(" x "));
+        return (varied.size() == 1 ? product : product + " = " + n) + " (" + varied.stream().map(e -> e.getKey().flag()).collect(Collectors.joining(" x ")) + ")";
     }
 
     /**

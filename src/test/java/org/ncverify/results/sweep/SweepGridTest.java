@@ -114,6 +114,8 @@ class SweepGridTest {
         SweepGrid g = SweepGrid.of(SIZES, null, axes("--dim", "4", "--depth", "2", "--lambda-w", "1e-3", "--lambda-h", "1e-3"));
         assertEquals(1, g.size());
         assertEquals("1", g.describe());
+        assertEquals("3 (--lambda-h)", SweepGrid.of(SIZES, null, axes("--dim", "4", "--depth", "2", "--lambda-w", "1e-3",
+            "--lambda-h", "1,2,3")).describe());
         assertThrows(IndexOutOfBoundsException.class, () -> g.point(1));
         assertEquals(BigDecimal.valueOf(4), g.point(0).parameters().get(Axis.DIM));
     }
