@@ -154,6 +154,7 @@ public final class SweepCommand implements Callable<Integer> {
                     jsonlOut.line(SweepJsonl.line(row, command));
                 }
             }, progress);
+            progress.close();
             if (csvOut != null) {
                 csvOut.commit();
             }

@@ -10,7 +10,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 /**
  * The progress of a sweep on stderr: a progress bar (me.tongfei:progressbar) when stderr is a
  * terminal and CI is not set, otherwise plain lines ("sweep: 13/123 points (10%), 2.1 s") at every
- * tenth of the points and at the end; nothing with --quiet.
+ * tenth of the points and at the end; nothing with --quiet. {@link #close} may be called more than
+ * once (the command closes the bar before its summary line, and again on the way out).
  */
 abstract class SweepProgress implements LongConsumer, AutoCloseable {
     /** The progress display for {@code total} points. */
@@ -35,6 +36,7 @@ abstract class SweepProgress implements LongConsumer, AutoCloseable {
     /** The terminal's bar. */
     private static final class Bar extends SweepProgress {
         private final ProgressBar bar;
+        private boolean closed;
 
         Bar(long total) {
             bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total).setUnit(" points", 1)
@@ -48,7 +50,10 @@ abstract class SweepProgress implements LongConsumer, AutoCloseable {
 
         @Override
         public void close() {
-            bar.close();
+            if (!closed) {
+                closed = true;
+                bar.close();
+            }
         }
     }
 
