@@ -43,10 +43,12 @@ import picocli.CommandLine.Spec;
         "Points run over the axes in the order --classes, --n-max, --imbalance, --dim, --depth, --width, --lambda-w,"
         + " --lambda-h, the last fastest; at most " + SweepGrid.MAX_POINTS + " points."},
     footerHeading = "%nExamples:%n",
-    footer = {"  ncverify sweep --size-rule cifar-lt --classes 10 --n-max 5000 --imbalance 1..1000:log:31 --dim 16"
-        + " --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 30 --csv phase.csv",
-        "  ncverify sweep --sizes 5000,2997,1796,1077,645,387,232,139,83,50 --dim 16 --depth 1,2,3 --lambda-w 1e-3"
-        + " --lambda-h 1e-5..1e-1:log:41 --digits 30 --jsonl rows.jsonl"},
+    footer = {"  ncverify sweep --size-rule cifar-lt --classes 10 --n-max 5000 \\",
+        "      --imbalance 1..1000:log:7 --lambda-h 1e-4..1e-2:log:5 \\",
+        "      --dim 16 --depth 2 --lambda-w 1e-3 --digits 30 --csv phase.csv",
+        "  ncverify sweep --sizes 5000,2997,1796,1077,645,387,232,139,83,50 \\",
+        "      --depth 1,2,3 --lambda-h 1e-5..1e-1:log:41 \\",
+        "      --dim 16 --lambda-w 1e-3 --digits 30 --jsonl rows.jsonl"},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:no claim FAILs at any point (PASS, NOT_APPLICABLE or INCONCLUSIVE)", "1:some claim FAILs at some point",
         "2:bad input (before any point is computed)", "70:internal error"})
