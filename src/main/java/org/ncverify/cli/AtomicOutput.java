@@ -18,7 +18,7 @@ import org.ncverify.instance.InputException;
  * directory, which {@link #commit} renames onto the target in one step (ATOMIC_MOVE, replacing an
  * existing file). Until then the target is untouched; {@link #close} without a commit deletes the
  * temporary file, so an interrupted or failed run never leaves a half-written output or loses the
- * previous one.
+ * previous one; a run ended by a signal deletes it at JVM shutdown ({@link java.io.File#deleteOnExit}).
  */
 final class AtomicOutput implements Closeable {
     private final Path target;
@@ -61,6 +61,9 @@ final class AtomicOutput implements Closeable {
                 + ".tmp");
             try {
                 Files.createFile(temp);
+                // a sweep stopped by a signal (Ctrl-C, SIGTERM) runs no finally block but does run the
+                // shutdown hooks: the temporary file goes then too (after a commit it no longer exists)
+                temp.toFile().deleteOnExit();
                 return new AtomicOutput(target, temp, new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
