@@ -1,24 +1,29 @@
 package org.ncverify.cli;
 
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import org.ncverify.instance.InputException;
 
 /**
- * A file written atomically: everything goes to a temporary file in the target's directory,
- * which {@link #commit} forces to disk and renames onto the target ({@code ATOMIC_MOVE}, replacing
- * it). Until then the target keeps its old content; {@link #close} without a commit deletes the
- * temporary file. So a reader sees the old file or the whole new one, never half of it.
+ * An output file written atomically: everything goes to a hidden temporary file in the target's
+ * directory, which {@link #commit} renames onto the target in one step (ATOMIC_MOVE, replacing an
+ * existing file). Until then the target is untouched; {@link #close} without a commit deletes the
+ * temporary file, so an interrupted or failed run never leaves a half-written output or loses the
+ * previous one; a run ended by a signal deletes it at JVM shutdown ({@link java.io.File#deleteOnExit}).
  */
-final class AtomicOutput implements AutoCloseable {
+final class AtomicOutput implements Closeable {
     private final Path target;
     private final Path temp;
     private final Writer writer;
@@ -31,11 +36,13 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /**
-     * Checks, before any work, that {@code file} can be written (its directory exists and is
-     * writable, it is not a directory); bad input naming {@code flag} otherwise.
+     * Checks, before any work, that {@code file} can be written: its directory exists and is
+     * writable, and the file itself is not a directory.
+     *
+     * @throws InputException one line naming the flag and the path
      */
     static Path check(String flag, String file) {
-        Path target = Path.of(file).toAbsolutePath();
+        Path target = Path.of(file).toAbsolutePath().normalize();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
             throw new InputException(flag + " = " + file + ": is a directory");
@@ -49,17 +56,46 @@ final class AtomicOutput implements AutoCloseable {
         return target;
     }
 
-    /** Opens a temporary file beside {@code target} (a path from {@link #check}). */
+    /** Opens a temporary file beside {@code target} (from {@link #check}) for writing, UTF-8. */
     static AtomicOutput open(Path target) {
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            return new AtomicOutput(target, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+            return openTemp(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file beside " + target, e);
         }
     }
 
-    /** Appends text to the temporary file. */
+    private static AtomicOutput openTemp(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+            try {
+                Files.createFile(temp);
+                // a sweep stopped by a signal (Ctrl-C, SIGTERM) runs no finally block but does run the
+                // shutdown hooks: the temporary file goes then too (after a commit it no longer exists)
+                temp.toFile().deleteOnExit();
+                return new AtomicOutput(target, temp, new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The writer of the temporary file. */
+    Writer writer() {
+        return writer;
+    }
+
+    /** Writes {@code line} and a newline. */
+    void line(String line) throws IOException {
+        writer.write(line);
+        writer.write('\n');
+    }
+
+    /** Appends {@code text} (no newline added). */
     void write(String text) {
         try {
             writer.write(text);
@@ -68,7 +104,11 @@ final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Flushes, forces to disk and renames the temporary file onto the target. */
+    /**
+     * Flushes, closes, forces the temporary file to disk and renames it onto the target in one
+     * step (ATOMIC_MOVE; a file system that cannot rename atomically is an error, not a silent
+     * copy).
+     */
     void commit() {
         try {
             writer.close();
@@ -86,7 +126,7 @@ final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Deletes the temporary file unless it was committed. */
+    /** Without a commit: closes and deletes the temporary file (the target stays as it was). */
     @Override
     public void close() {
         if (committed) {

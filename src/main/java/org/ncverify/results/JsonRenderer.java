@@ -210,8 +210,11 @@ public final class JsonRenderer implements Renderer {
         return CheckJson.render(r, PRETTY);
     }
 
-    /** One object per verdict: id, status, residual, tolerance, toleranceOrigin, reading, detail, readings[]. */
-    static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
+    /**
+     * One object per verdict: id, status, residual, tolerance, toleranceOrigin, reading, detail,
+     * readings[] (public: the rows of {@code sweep} carry their verdicts in this same shape).
+     */
+    public static void verdicts(ArrayNode claims, List<Verdict> verdicts) {
         for (Verdict v : verdicts) {
             ObjectNode c = claims.addObject();
             c.put("id", v.claimId());
