@@ -38,7 +38,7 @@ class TargetedStrategyTest {
     @Test
     void movesMostIndicesAndKeepsAFreshFraction() {
         Pool p = pool();
-        TargetedStrategy t = new TargetedStrategy("long_tail", 3);
+        TargetedStrategy t = new TargetedStrategy("long-tail", 3);
         int moved = 0;
         int n = 120;
         for (long j = 0; j < n; j++) {
@@ -49,7 +49,7 @@ class TargetedStrategyTest {
                 moved++;
                 assertTrue(s.seed().isEmpty());
             } else {
-                assertEquals(Draw.draw("long_tail", 3, j).instance(), x);
+                assertEquals(Draw.draw("long-tail", 3, j).instance(), x);
             }
         }
         double fresh = (n - moved) / (double) n;

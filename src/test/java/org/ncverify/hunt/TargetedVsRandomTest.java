@@ -23,7 +23,7 @@ class TargetedVsRandomTest {
     /** s_i within 1e-15 of s_crit: the long-tail profile never draws it; the THRESHOLD move reaches it. */
     @Test
     void nearThresholdMutantIsFoundOnlyByTargetedSearch() {
-        compare(new NarrowMutants.NearThresholdMutant(), "long_tail", BUDGET == null ? 32 : BUDGET);
+        compare(new NarrowMutants.NearThresholdMutant(), "long-tail", BUDGET == null ? 32 : BUDGET);
     }
 
     /** A tie of multiplicity 3+ with a bottleneck: rare in mixed draws, two moves away from many of them. */
