@@ -9,7 +9,7 @@ import org.ncverify.sampling.Sample;
 /**
  * The engine's loop as the contract states it, sequential, for measuring strategies without
  * the engine: instance j is drawn by the strategy from the pool after every batch before j's,
- * judged by {@link Judge#closedForm}, and added with its worst margin ({@link Margin#worst}).
+ * judged by {@link Judge#closedForm}, and added with its worst score ({@link Margin#score}).
  */
 final class MiniHunt {
     /** What a hunt of {@code judged} instances found: the index of its first FAIL (-1: none) and the number of FAILs. */
@@ -33,7 +33,7 @@ final class MiniHunt {
                     fails++;
                     first = first < 0 ? j : first;
                 }
-                pool = pool.with(j, s.instance(), worstClaim(v), Margin.worst(v));
+                pool = pool.with(j, s.instance(), worstClaim(v), worstScore(v));
             }
         }
         return new Outcome(first, fails, budget);
@@ -44,11 +44,15 @@ final class MiniHunt {
         return (index, pool) -> Draw.draw(profile, seed, index);
     }
 
+    private static double worstScore(List<Verdict> v) {
+        return v.stream().mapToDouble(Margin::score).max().orElse(Double.NEGATIVE_INFINITY);
+    }
+
     private static String worstClaim(List<Verdict> v) {
         String id = null;
         double m = Double.NEGATIVE_INFINITY;
         for (Verdict x : v) {
-            double s = Margin.of(x);
+            double s = Margin.score(x);
             if (id == null || s > m) {
                 id = x.claimId();
                 m = s;

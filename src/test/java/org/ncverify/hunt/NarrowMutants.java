@@ -2,7 +2,6 @@ package org.ncverify.hunt;
 
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.ncverify.claims.Claim;
 import org.ncverify.claims.Subject;
 import org.ncverify.claims.Tolerance;
 import org.ncverify.claims.Verdict;
@@ -24,27 +23,11 @@ final class NarrowMutants {
      * WINDOW / min_i |s_i / s_crit - 1| against tolerance 1: it FAILs inside the window and its
      * margin grows as an s_i approaches s_crit.
      */
-    static final class NearThresholdMutant implements Claim {
+    static final class NearThresholdMutant extends FixtureClaim {
         static final double WINDOW = 1e-15;
 
-        @Override
-        public String id() {
-            return "M-THR";
-        }
-
-        @Override
-        public String statement() {
-            return "no s_i is within a relative 1e-15 of s_crit (mutant)";
-        }
-
-        @Override
-        public String hypotheses() {
-            return "always";
-        }
-
-        @Override
-        public boolean judgesCandidate() {
-            return false;
+        NearThresholdMutant() {
+            super("M-THR", "no s_i is within a relative 1e-15 of s_crit (mutant)");
         }
 
         @Override
@@ -71,25 +54,9 @@ final class NarrowMutants {
      * repeated at least three times and r &lt; K - 1. Its residual is 0 on every other instance
      * (margin -infinity: no gradient to climb), 1 on a counterexample.
      */
-    static final class TieBottleneckMutant implements Claim {
-        @Override
-        public String id() {
-            return "M-TIE";
-        }
-
-        @Override
-        public String statement() {
-            return "a size repeated 3+ times never meets a bottleneck r < K - 1 (mutant)";
-        }
-
-        @Override
-        public String hypotheses() {
-            return "always";
-        }
-
-        @Override
-        public boolean judgesCandidate() {
-            return false;
+    static final class TieBottleneckMutant extends FixtureClaim {
+        TieBottleneckMutant() {
+            super("M-TIE", "a size repeated 3+ times never meets a bottleneck r < K - 1 (mutant)");
         }
 
         @Override

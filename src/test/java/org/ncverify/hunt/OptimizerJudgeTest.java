@@ -111,26 +111,18 @@ class OptimizerJudgeTest {
     }
 
     /** FAILs when the subject's precision is {@code failAt} digits, or at every precision when failAt = 0. */
-    private record FixedClaim(String id, int failAt) implements Claim {
-        @Override
-        public String statement() {
-            return "fixture";
-        }
+    private static final class FixedClaim extends FixtureClaim {
+        private final int failAt;
 
-        @Override
-        public String hypotheses() {
-            return "always";
-        }
-
-        @Override
-        public boolean judgesCandidate() {
-            return false;
+        FixedClaim(String id, int failAt) {
+            super(id, "fixture");
+            this.failAt = failAt;
         }
 
         @Override
         public Verdict check(Subject s) {
             boolean fail = failAt == 0 || s.precision().digits() == failAt;
-            return Verdict.judge(id, fail ? s.precision().pow10(0) : s.precision().pow10(-40),
+            return Verdict.judge(id(), fail ? s.precision().pow10(0) : s.precision().pow10(-40),
                 Tolerance.of(s.precision().pow10(-20), "fixture"), "fixture", "precision " + s.precision().digits());
         }
     }
