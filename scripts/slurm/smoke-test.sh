@@ -9,7 +9,7 @@
 #    (one-node.sh, the measured recipe of ../shared/recipes/); the daemons are stopped on exit;
 # 2. runs a 4-task array job of `echo` tasks and checks the four outputs; runs hunt-array.sbatch
 #    (--array=1-7:2) and merge.sh with a stand-in for ncverify that records its arguments;
-# 3. builds target/ncverify.jar, submits a 4-task array hunt (hunt-array.sbatch: shard i/4
+# 3. builds target/ncverify.jar (when missing or older than the sources), submits a 4-task array hunt (hunt-array.sbatch: shard i/4
 #    per task, its own journal), waits, merges (merge.sh), runs the same hunt unsharded, and
 #    checks that the merged journal equals the unsharded one apart from "seconds" and the
 #    shard field (compare-journals.py).
@@ -72,8 +72,13 @@ step "sbatch plumbing ($jid, --array=1-7:2): shards 0/4..3/4, one journal each, 
 [ "$mode" = echo ] && { step "done (Slurm part only), work files in $work"; exit 0; }
 
 read -r -a opts <<< "${SMOKE_HUNT_OPTS:---profile mixed --count 48 --seed 20261202 --digits 30}"
-step "building target/ncverify.jar"
-(cd "$root" && mvn -B -q -o -DskipTests package >/dev/null) || (cd "$root" && mvn -B -q -DskipTests package >/dev/null)
+jar="$root/target/ncverify.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  step "building target/ncverify.jar"
+  (cd "$root" && mvn -B -q -o -DskipTests package >/dev/null) || (cd "$root" && mvn -B -q -DskipTests package >/dev/null)
+else
+  step "target/ncverify.jar is up to date"
+fi
 step "array hunt: 4 shards of ${opts[*]}"
 cd "$root"
 jid=$(sbatch --parsable --array=0-3 -o "$work/hunt-%A_%a.out" "$here/hunt-array.sbatch" "$work/shards" "${opts[@]}")
