@@ -168,8 +168,9 @@ public final class Moves {
         int which = r.nextInt(lw.length + 1);
         Aprational old = which == lw.length ? x.lambdaH() : lw[which];
         double u = r.nextInt(2001) / 1000.0 - 1;
-        BigDecimal v = new BigDecimal(Rationals.decimal(old)).multiply(new BigDecimal(StrictMath.pow(10, u)))
-            .round(new MathContext(LAMBDA_DIGITS));
+        BigDecimal value = new BigDecimal(Rationals.numerator(old)).divide(new BigDecimal(Rationals.denominator(old)),
+            MathContext.DECIMAL64);
+        BigDecimal v = value.multiply(new BigDecimal(StrictMath.pow(10, u))).round(new MathContext(LAMBDA_DIGITS));
         v = v.max(new BigDecimal("1e-15")).min(BigDecimal.ONE);
         Aprational q = Rationals.of(v);
         if (which == lw.length) {
