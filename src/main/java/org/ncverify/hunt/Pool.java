@@ -7,13 +7,18 @@ import java.util.Objects;
 import org.ncverify.instance.Instance;
 
 /**
- * The worst instances a hunt has judged so far: at most {@code capacity} entries, ordered best
- * first, where "best" means the highest score ({@link Margin}: log10(residual / tolerance) of
- * the instance's worst claim, so the entry closest to, or furthest past, a FAIL comes first).
- * Equal margins are ordered by the lower instance index. An instance equal to one already held
- * is not added again (the earlier entry stays), so moves that return to a known instance do not
- * crowd the pool with copies. A NaN margin ranks as {@link Double#POSITIVE_INFINITY} (something
- * that could not be measured is the most interesting thing to look at next).
+ * The worst instances a hunt has judged so far, by claim (Hypothesis' labelled targets): for
+ * every claim id, at most {@code capacity} entries, where "best" means the highest score
+ * ({@link Margin#score}: log10(residual / tolerance), so the entry closest to, or furthest past,
+ * a FAIL comes first). Equal margins are ordered by the lower instance index. The engine may add
+ * an instance once, under its worst claim, or once per claim with that claim's score; the
+ * targeted strategy then picks a claim first and a parent among that claim's entries, so one
+ * claim whose margin is structurally the largest (C8's residual sits about 3 decades under its
+ * tolerance on every instance) does not take every slot. An instance already held under the
+ * same claim is not added again (the earlier entry stays), so moves that return to a known
+ * instance do not crowd the pool with copies. A NaN margin ranks as {@link Double#POSITIVE_INFINITY}
+ * (something that could not be measured is the most interesting thing to look at next); a null
+ * claim id (an instance without verdicts) is a claim of its own.
  *
  * <p>Immutable: {@link #with} returns a new pool. The targeted strategy reads it; the engine
  * builds it from the instances of the batches before the current one (on resume, from the
@@ -33,7 +38,7 @@ public final class Pool {
         this.entries = List.copyOf(entries);
     }
 
-    /** An empty pool that will hold the {@code capacity} (&gt;= 1) best entries. */
+    /** An empty pool that will hold the {@code capacity} (&gt;= 1) best entries of each claim. */
     public static Pool empty(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("pool capacity " + capacity + " < 1");
@@ -43,30 +48,48 @@ public final class Pool {
 
     /**
      * This pool with instance {@code index} scored {@code margin} on claim {@code claimId}: the
-     * {@code capacity} best of the old entries and the new one (unchanged when an equal instance
-     * is already held or the new entry ranks below a full pool's last).
+     * {@code capacity} best entries of that claim among the old ones and the new one; the other
+     * claims' entries unchanged (the pool itself is returned when an equal instance is already
+     * held under that claim or the new entry ranks below the claim's last of a full list).
      */
     public Pool with(long index, Instance instance, String claimId, double margin) {
         Entry e = new Entry(index, instance, claimId, margin);
+        int held = 0;
+        Entry last = null;
         for (Entry old : entries) {
-            if (old.instance().equals(instance)) {
-                return this;
+            if (Objects.equals(old.claimId(), claimId)) {
+                if (old.instance().equals(instance)) {
+                    return this;
+                }
+                held++;
+                last = old;
             }
+        }
+        if (held >= capacity && ORDER.compare(e, last) > 0) {
+            return this;
         }
         List<Entry> next = new ArrayList<>(entries.size() + 1);
         next.addAll(entries);
         next.add(e);
         next.sort(ORDER);
-        if (next.size() > capacity) {
-            if (next.get(capacity) == e) {
-                return this;
-            }
-            next.remove(capacity);
+        if (held >= capacity) {
+            next.remove(last);
         }
         return new Pool(capacity, next);
     }
 
-    /** The entries, best first (highest margin, then lowest index). */
+    /** The claim ids held, in their natural order (null, an instance without verdicts, first). */
+    public List<String> claims() {
+        return entries.stream().map(Entry::claimId).distinct()
+            .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder())).toList();
+    }
+
+    /** The entries of one claim, best first. */
+    public List<Entry> entries(String claimId) {
+        return entries.stream().filter(x -> Objects.equals(x.claimId(), claimId)).toList();
+    }
+
+    /** Every entry, best first (highest margin, then lowest index), all claims together. */
     public List<Entry> entries() {
         return entries;
     }
@@ -76,7 +99,7 @@ public final class Pool {
         return entries.isEmpty();
     }
 
-    /** The most entries kept. */
+    /** The most entries kept per claim. */
     public int capacity() {
         return capacity;
     }

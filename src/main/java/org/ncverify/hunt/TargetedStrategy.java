@@ -13,8 +13,9 @@ import org.ncverify.sampling.Sample;
  * <ul>
  * <li>a fresh draw {@link Draw#draw(String, long, long)} (the very instance the random strategy
  *     draws for j) when the pool is empty and, otherwise, one time in {@link #FRESH_ONE_IN};</li>
- * <li>else a parent from the pool, picked by rank with density 1/(2 sqrt(u)) over the entries
- *     best first (position floor(u^2 size), u uniform: the best entry most often), changed by
+ * <li>else a parent from the pool: a claim picked uniformly among those the pool holds (when
+ *     there are several), then an entry of that claim by rank with density 1/(2 sqrt(u)) over its
+ *     entries best first (position floor(u^2 size), u uniform: the best entry most often), changed by
  *     1 to {@link #MAX_STEPS} local {@link Moves.Move}s, each picked uniformly (a move that does
  *     not apply is redrawn, up to {@link #ATTEMPTS} times per step).</li>
  * </ul>
@@ -56,7 +57,9 @@ public final class TargetedStrategy implements Strategy {
         if (pool.isEmpty() || r.nextInt(FRESH_ONE_IN) == 0) {
             return Draw.draw(profile, seed, index);
         }
-        List<Pool.Entry> entries = pool.entries();
+        List<String> claims = pool.claims();
+        List<Pool.Entry> entries = claims.size() == 1 ? pool.entries()
+            : pool.entries(claims.get(r.nextInt(claims.size())));
         double u = r.nextDouble();
         Pool.Entry parent = entries.get(Math.min(entries.size() - 1, (int) (u * u * entries.size())));
         int steps = 1 + r.nextInt(MAX_STEPS);

@@ -25,11 +25,21 @@ class PoolTest {
     void keepsTheCapacityBestEntriesBestFirst() {
         Pool p = Pool.empty(3);
         assertTrue(p.isEmpty());
-        p = p.with(0, x(2), "C1", -9).with(1, x(3), "C2", -3).with(2, x(4), "C3", -12).with(3, x(5), "C4", 0.5);
+        p = p.with(0, x(2), "C1", -9).with(1, x(3), "C1", -3).with(2, x(4), "C1", -12).with(3, x(5), "C1", 0.5);
         assertEquals(List.of(3L, 1L, 0L), indices(p), "highest margin first, the lowest (-12) dropped");
-        assertEquals("C4", p.entries().get(0).claimId());
-        Pool q = p.with(4, x(6), "C5", -20);
-        assertSame(p, q, "an entry below a full pool's last leaves it unchanged");
+        Pool q = p.with(4, x(6), "C1", -20);
+        assertSame(p, q, "an entry below a full claim's last leaves the pool unchanged");
+    }
+
+    /** Labelled targets: capacity per claim, so a claim with structurally larger margins takes no other claim's slots. */
+    @Test
+    void capacityIsPerClaim() {
+        Pool p = Pool.empty(2).with(0, x(2), "C8", -2.7).with(1, x(3), "C8", -2.6).with(2, x(4), "C8", -2.5)
+            .with(3, x(5), "C1", -9).with(4, x(2), "C1", -8);
+        assertEquals(List.of(2L, 1L, 4L, 3L), indices(p), "C8's best two, then C1's two, all best first");
+        assertEquals(List.of("C1", "C8"), p.claims());
+        assertEquals(List.of(4L, 3L), p.entries("C1").stream().map(Pool.Entry::index).toList());
+        assertEquals(4, p.with(5, x(6), "C1", -10).entries().size(), "below C1's last: unchanged");
     }
 
     @Test
@@ -41,10 +51,11 @@ class PoolTest {
     }
 
     @Test
-    void anInstanceAlreadyHeldIsNotAddedAgain() {
+    void anInstanceAlreadyHeldUnderItsClaimIsNotAddedAgain() {
         Pool p = Pool.empty(4).with(0, x(2), "C1", -5);
         assertSame(p, p.with(9, x(2), "C1", 3));
         assertEquals(1, p.entries().size());
+        assertEquals(2, p.with(0, x(2), "C2", -7).entries().size(), "the same instance under another claim is another target");
     }
 
     @Test

@@ -56,6 +56,22 @@ class TargetedStrategyTest {
         assertTrue(fresh > 0.1 && fresh < 0.45, "fresh fraction " + fresh + " (expected about 1/" + TargetedStrategy.FRESH_ONE_IN + ")");
     }
 
+    /** With several claims in the pool, parents come from each of them, not only from the claim with the largest margins. */
+    @Test
+    void parentsComeFromEveryClaim() {
+        Pool p = Pool.empty(4).with(0, Instances.imbalanced(), "C8", -2.7).with(1, Instances.bottleneck(), "C8", -2.6)
+            .with(2, Instances.narrow(), "C1", -30);
+        TargetedStrategy t = new TargetedStrategy("mixed", 5);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (long j = 0; j < 40; j++) {
+            String note = t.draw(j, p).note();
+            if (note.startsWith("targeted: ")) {
+                seen.add(note.substring(note.lastIndexOf('(') + 1, note.lastIndexOf(" margin")));
+            }
+        }
+        assertEquals(java.util.Set.of("C1", "C8"), seen);
+    }
+
     @Test
     void differentSeedsMoveDifferently() {
         Pool p = pool();
