@@ -20,9 +20,27 @@ public final class Margin {
 
     /** log10(residual / tolerance) of {@code v} and its readings, the largest of them. */
     public static double of(Verdict v) {
+        return of(v, true);
+    }
+
+    /**
+     * The score the targeted strategy climbs ({@code --strategy targeted}, what the pool should
+     * hold): {@link #of(Verdict)} without the readings that FAIL while the claim's own status does
+     * not, i.e. the readings the claim marks as needing a stated hypothesis (C7's independent-bases
+     * reading inside a tie: margin about +32 on every tie). Those are findings of their own
+     * (HYPOTHESIS_NEEDED); scored, they would fill the pool with tie instances and the search
+     * would climb towards a boundary already known.
+     */
+    public static double score(Verdict v) {
+        return of(v, false);
+    }
+
+    private static double of(Verdict v, boolean hypothesisReadings) {
         double m = of(v.status(), v.residual(), v.tolerance() == null ? null : v.tolerance().value());
         for (Reading r : v.readings()) {
-            m = Math.max(m, of(r.status(), r.residual(), r.tolerance() == null ? null : r.tolerance().value()));
+            if (hypothesisReadings || r.status() != Status.FAIL || v.status() == Status.FAIL) {
+                m = Math.max(m, of(r.status(), r.residual(), r.tolerance() == null ? null : r.tolerance().value()));
+            }
         }
         return m;
     }

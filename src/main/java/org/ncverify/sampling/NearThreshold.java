@@ -33,9 +33,10 @@ public final class NearThreshold {
     /**
      * lambda_H for s_crit = s_i (1 + m 10^-e), rounded to {@code digits} significant digits,
      * with s_i (0-based i) from {@link YhatSpectrum} at {@link #PRECISION} and the exact
-     * s_crit^(2L) of {@link ScalarLaw#thresholdPower()}.
+     * s_crit^(2L) of {@link ScalarLaw#thresholdPower()}. Public for the hunter's targeted moves
+     * (hunt.Moves), which move an instance's threshold onto one of its singular values.
      */
-    static Aprational lambdaH(long[] sizes, int i, int mantissa, int exponent, int depth, Aprational[] weightDecays,
+    public static Aprational lambdaH(long[] sizes, int i, int mantissa, int exponent, int depth, Aprational[] weightDecays,
                               int digits) {
         FixedPrecisionApfloatHelper h = PRECISION.helper();
         Apfloat s = YhatSpectrum.compute(sizes, PRECISION).singularValue(i);
