@@ -134,9 +134,14 @@ public final class HuntCommand implements Callable<Integer> {
         }, "hunt-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         HuntSummary summary;
-        try (HuntProgress progress = HuntProgress.start(spec.commandLine().getErr(), HuntProgress.interactive(),
-            state.instances(), opts.timed() ? -1 : opts.shard().sizeOf(opts.count()))) {
-            summary = hunt.run(j, state, progress, stop::get);
+        try {
+            try (HuntProgress progress = HuntProgress.start(spec.commandLine().getErr(), HuntProgress.interactive(),
+                state.instances(), opts.timed() ? -1 : opts.shard().sizeOf(opts.count()))) {
+                summary = hunt.run(j, state, progress, stop::get);
+            }
+            // printed before the interrupt hook is released: once it returns, the JVM halts
+            spec.commandLine().getOut().print(HuntText.render(summary, j.path()));
+            spec.commandLine().getOut().flush();
         } finally {
             closed.countDown();
         }
@@ -147,8 +152,6 @@ public final class HuntCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook has nothing left to wait for
             }
         }
-        spec.commandLine().getOut().print(HuntText.render(summary, j.path()));
-        spec.commandLine().getOut().flush();
         return exitStatus(summary);
     }
 
