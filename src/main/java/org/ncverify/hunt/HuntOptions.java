@@ -129,15 +129,12 @@ public record HuntOptions(String profile, long count, long timeSeconds, long see
      * values), or null when they are the same hunt.
      */
     public String difference(JsonNode recorded) {
-        JsonNode mine;
-        try {
-            mine = InstanceJson.mapper().readTree(toJson().toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         if (recorded == null || !recorded.isObject()) {
             return "the journal records no options";
         }
+        // both sides as parsed text, so that 5 (int) and 5L (long) nodes compare equal
+        JsonNode mine = normalized(toJson());
+        recorded = normalized(recorded);
         for (Iterator<String> it = mine.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!Objects.equals(mine.get(f), recorded.get(f))) {
@@ -151,6 +148,14 @@ public record HuntOptions(String profile, long count, long timeSeconds, long see
             }
         }
         return null;
+    }
+
+    private static JsonNode normalized(JsonNode n) {
+        try {
+            return InstanceJson.mapper().readTree(n.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("options do not serialize: " + e.getMessage(), e);
+        }
     }
 
     /** The default journal file name: {@code hunt-<profile>-seed<S>[-shard<i>of<m>].jsonl}. */

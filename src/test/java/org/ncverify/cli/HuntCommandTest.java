@@ -52,6 +52,22 @@ class HuntCommandTest {
     }
 
     @Test
+    void aTimedHuntStopsOnItsBudgetAndPrintsPlainProgressLinesOffATerminal() {
+        Path j = dir.resolve("timed.jsonl");
+        CliRunner r = CliRunner.run(("hunt --profile step --time 1s --batch 2 --digits 10 --claims C10 --journal " + j).split(" "));
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("(stop: time)"), r.out);
+        var options = Journals.withoutSeconds(j).get(0).path("options");
+        assertTrue(options.path("count").isNull());
+        assertEquals(1, options.path("time").asInt());
+        long n = Journals.ofType(j, "summary").get(0).path("instances").asLong();
+        assertTrue(n >= 2 && n % 2 == 0, "whole batches only: " + n);
+        // no console in a test: plain lines, the first after the first batch, not a progress bar
+        assertTrue(r.err.startsWith("hunt: 2 instances, "), r.err);
+        assertFalse(r.err.contains("\r"), r.err);
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwoBeforeAnyWork() throws IOException {
         Path j = dir.resolve("never.jsonl");
         String tail = " --journal " + j;
