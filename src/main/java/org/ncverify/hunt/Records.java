@@ -64,11 +64,7 @@ public final class Records {
         o.put("first", instances.get(0).path("index").asLong());
         ArrayNode a = o.putArray("instances");
         instances.forEach(a::add);
-        if (seconds == null) {
-            o.putNull("seconds");
-        } else {
-            o.put("seconds", seconds);
-        }
+        o.put("seconds", seconds); // a null Double is written as null
         return o;
     }
 
@@ -77,11 +73,7 @@ public final class Records {
         ObjectNode o = F.objectNode();
         o.put("index", r.index());
         o.put("profile", r.profile());
-        if (r.seed() == null) {
-            o.putNull("seed");
-        } else {
-            o.put("seed", r.seed());
-        }
+        o.put("seed", r.seed()); // a null Long is written as null
         o.put("note", r.note());
         o.set("instance", InstanceJson.write(r.instance()));
         ObjectNode w = o.putObject("worst");
@@ -174,11 +166,7 @@ public final class Records {
             e.put("count", f.count());
         }
         o.put("stop", s.stop());
-        if (s.seconds() == null) {
-            o.putNull("seconds");
-        } else {
-            o.put("seconds", s.seconds());
-        }
+        o.put("seconds", s.seconds()); // a null Double is written as null
         return o;
     }
 
