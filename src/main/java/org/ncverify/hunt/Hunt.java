@@ -197,8 +197,11 @@ public final class Hunt {
         try {
             List<Verdict> verdicts = Judge.closedForm(x, catalogue, options.digits());
             List<Finding> findings = new ArrayList<>(analyzer.analyze(index, x, verdicts));
+            Map<String, String> optimizer = new LinkedHashMap<>();
             if (options.withOptimizer() && OptimizerJudge.fits(x)) {
-                findings.addAll(OptimizerJudge.judge(x, catalogue, options.digits(), options.seed(), index).findings());
+                OptimizerJudge.Outcome o = OptimizerJudge.judge(x, catalogue, options.digits(), options.seed(), index);
+                findings.addAll(o.findings());
+                o.verdicts().forEach(v -> optimizer.put(v.claimId(), v.status().name()));
             }
             Map<String, String> statuses = new LinkedHashMap<>();
             String worst = null;
@@ -211,10 +214,12 @@ public final class Hunt {
                     margin = m;
                 }
             }
-            return new Judged(new InstanceRecord(index, profile, seed, s.note(), x, worst, margin, statuses, null), findings);
+            return new Judged(new InstanceRecord(index, profile, seed, s.note(), x, worst, margin, statuses, optimizer,
+                null), findings);
         } catch (RuntimeException e) {
             String msg = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            return new Judged(new InstanceRecord(index, profile, seed, s.note(), x, null, Double.NaN, Map.of(), msg), List.of());
+            return new Judged(new InstanceRecord(index, profile, seed, s.note(), x, null, Double.NaN, Map.of(), Map.of(),
+                msg), List.of());
         }
     }
 

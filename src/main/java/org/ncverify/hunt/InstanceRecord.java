@@ -19,14 +19,17 @@ import org.ncverify.instance.Instance;
  * @param worstClaim the claim of the largest margin (first in catalogue order among equals), or null without verdicts
  * @param worstMargin log10(residual / tolerance) of that claim, possibly infinite
  * @param statuses claim id to status name, in catalogue order
+ * @param optimizerStatuses claim id to status on the optimizer's best run (--with-optimizer, where it fits), else empty
  * @param error    null, or one line: why the instance could not be judged
  */
 public record InstanceRecord(long index, String profile, Long seed, String note, Instance instance, String worstClaim,
-                             double worstMargin, Map<String, String> statuses, String error) {
+                             double worstMargin, Map<String, String> statuses, Map<String, String> optimizerStatuses,
+                             String error) {
     public InstanceRecord {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(instance, "instance");
         statuses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+        optimizerStatuses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(optimizerStatuses));
     }
 }

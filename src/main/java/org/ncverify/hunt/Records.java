@@ -17,7 +17,7 @@ import org.ncverify.instance.InstanceJson;
  * <ul>
  * <li>{@value #HEADER}: {@code tool}, {@code options} ({@link HuntOptions#toJson()}), {@code shard {index, count}};</li>
  * <li>{@value #BATCH}: {@code first} (its first index), {@code instances [{index, profile, seed, note, instance,
- *     worst {claim, margin}, statuses {C1: PASS, ...}, error}]}, {@code seconds}: it commits the batch;</li>
+ *     worst {claim, margin}, statuses {C1: PASS, ...}, optimizer {C13: PASS, ...} (when it ran), error}]}, {@code seconds}: it commits the batch;</li>
  * <li>{@value #FINDING}: {@code key, kind, claim, reading, residual, tolerance, seed, index, original, shrunk,
  *     replay, detail} (a finding first seen; written before the batch record of its instance);</li>
  * <li>{@value #REPEAT}: {@code key, index} (a finding already recorded, seen again at index);</li>
@@ -86,6 +86,10 @@ public final class Records {
         }
         ObjectNode st = o.putObject("statuses");
         r.statuses().forEach(st::put);
+        if (!r.optimizerStatuses().isEmpty()) {
+            ObjectNode os = o.putObject("optimizer");
+            r.optimizerStatuses().forEach(os::put);
+        }
         if (r.error() != null) {
             o.put("error", r.error());
         }
@@ -99,9 +103,11 @@ public final class Records {
         double margin = w.path("margin").isNumber() ? w.path("margin").asDouble() : Double.parseDouble(w.path("marginText").asText("NaN"));
         Map<String, String> statuses = new LinkedHashMap<>();
         o.path("statuses").fields().forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> optimizer = new LinkedHashMap<>();
+        o.path("optimizer").fields().forEachRemaining(e -> optimizer.put(e.getKey(), e.getValue().asText()));
         return new InstanceRecord(index, o.path("profile").asText(), o.path("seed").isNumber() ? o.path("seed").asLong() : null,
             o.path("note").asText(), InstanceJson.read(o.get("instance"), "instance " + index),
-            w.path("claim").isTextual() ? w.path("claim").asText() : null, margin, statuses,
+            w.path("claim").isTextual() ? w.path("claim").asText() : null, margin, statuses, optimizer,
             o.path("error").isTextual() ? o.path("error").asText() : null);
     }
 

@@ -29,7 +29,7 @@ class JournalFileTest {
     private static String batch(long index) {
         Sample s = Draw.draw("step", 1, index);
         InstanceRecord r = new InstanceRecord(index, "step", 7L, s.note(), s.instance(), "C10", Double.NEGATIVE_INFINITY,
-            Map.of("C10", "PASS"), null);
+            Map.of("C10", "PASS"), Map.of(), null);
         return Records.batch(List.of(Records.instance(r)), 0.5).toString();
     }
 
@@ -82,11 +82,12 @@ class JournalFileTest {
     void recordsRoundTripNonFiniteValuesAsNullWithTheirText() {
         Sample s = Draw.draw("true-ties", 3, 2);
         InstanceRecord r = new InstanceRecord(2, "true-ties", null, s.note(), s.instance(), "C7", Double.POSITIVE_INFINITY,
-            Map.of("C7", "FAIL"), null);
+            Map.of("C7", "FAIL"), Map.of("C13", "PASS", "C7", "FAIL"), null);
         var json = Records.instance(r);
         assertTrue(json.path("worst").path("margin").isNull());
         assertEquals("Infinity", json.path("worst").path("marginText").asText());
         assertTrue(json.path("seed").isNull());
+        assertEquals("PASS", json.path("optimizer").path("C13").asText());
         InstanceRecord back = Records.instanceRecord(json);
         assertEquals(r, back);
 
