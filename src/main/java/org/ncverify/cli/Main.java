@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ncverify", mixinStandardHelpOptions = true, version = "ncverify 0.1.0",
     description = "Symbolic-numeric verification of neural collapse under imbalanced data.",
-    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class,
+    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class, HuntCommand.class,
         CommandLine.HelpCommand.class,
         CompletionCommand.class},
     footerHeading = "%nArgument files:%n",
