@@ -174,7 +174,8 @@ public final class SpectrumCertificate {
                 || mu.add(half).compareTo(BigDecimal.valueOf(g.value(root.group()))) >= 0) {
                 break; // a wider bracket would reach a pole: one root per bracket no longer follows
             }
-            Bracket b = certifyRoot(g, root.group(), mu, half, root.sumSquares());
+            Bracket b = attempt == 0 ? taylorBracket(g, root.group(), mu, half, root.sumSquares()) : null;
+            b = b != null ? b : certifyRoot(g, root.group(), mu, half, root.sumSquares());
             if (b.certified) {
                 return b;
             }
@@ -182,6 +183,21 @@ public final class SpectrumCertificate {
         }
         return new Bracket(EigenKind.SECULAR_ROOT, mu, mu, false,
             "no bracket around the computed root could be certified");
+    }
+
+    /**
+     * The bracket [mu - h, mu + h] certified by one enclosure at mu and the Taylor remainder
+     * bound ({@link TaylorBracket#PROVEN}); null when that rule does not apply or does not decide
+     * both signs (the caller then proves the signs at both ends, {@link #certifyRoot}).
+     */
+    static Bracket taylorBracket(SizeGroups g, int group, BigDecimal mu, BigDecimal h, double sumSquares) {
+        int[] signs = TaylorBracket.PROVEN.signs(g, group, mu, h, sumSquares);
+        if (signs[0] > 0 && signs[1] < 0) {
+            return new Bracket(EigenKind.SECULAR_ROOT, mu.subtract(h), mu.add(h), true,
+                "exact enclosure of f(mu) and f'(mu) with the Taylor remainder bound (t/(1-t)^3 <= 1/2): "
+                    + "f(lo) > 0 > f(hi); f strictly decreasing on (" + g.value(group + 1) + ", " + g.value(group) + ")");
+        }
+        return null;
     }
 
     /**
