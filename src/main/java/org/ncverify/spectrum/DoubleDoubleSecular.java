@@ -37,24 +37,14 @@ final class DoubleDoubleSecular {
         double xHi = start;
         double xLo = 0.0;
         for (int it = 0; it < MAX_STEPS; it++) {
-            double sHi = 0.0;
-            double sLo = 0.0;
+            double[] sum = new double[2];
             for (int j = 0; j < d; j++) {
                 // t = w_j / (e_j - x) in double-double
                 double dHi = e[j] - xHi;
-                double dLo = twoSumErr(e[j], -xHi, dHi) - xLo;
-                double q1 = g.weightHi(j) / dHi;
-                double p1 = q1 * dHi;
-                double p2 = Math.fma(q1, dHi, -p1) + q1 * dLo;
-                double r = (g.weightHi(j) - p1) - p2 + g.weightLo(j);
-                double q2 = r / dHi;
-                double tHi = q1 + q2;
-                double tLo = q2 - (tHi - q1);
-                double s = sHi + tHi;
-                double err = twoSumErr(sHi, tHi, s) + sLo + tLo;
-                sHi = s + err;
-                sLo = err - (sHi - s);
+                addQuotient(sum, g.weightHi(j), g.weightLo(j), dHi, twoSumErr(e[j], -xHi, dHi) - xLo);
             }
+            double sHi = sum[0];
+            double sLo = sum[1];
             // F = N - sum, in double-double
             double fHi = n - sHi;
             double fLo = twoSumErr(n, -sHi, fHi) - sLo;
@@ -85,29 +75,30 @@ final class DoubleDoubleSecular {
      * relative error about D 2^-100, enough for a Newton step that gains up to 28 digits.
      */
     static double[] slope(SizeGroups g, long origin, double xHi, double xLo) {
-        double sHi = 0.0;
-        double sLo = 0.0;
+        double[] sum = new double[2];
         for (int j = 0; j < g.count(); j++) {
             double ej = (double) (g.value(j) - origin);
             double dHi = ej - xHi;
             double dLo = twoSumErr(ej, -xHi, dHi) - xLo;
             // d^2 in double-double, then w / d^2
             double d2Hi = dHi * dHi;
-            double d2Lo = Math.fma(dHi, dHi, -d2Hi) + 2 * dHi * dLo;
-            double w = g.weightHi(j);
-            double wLo = g.weightLo(j);
-            double q1 = w / d2Hi;
-            double p1 = q1 * d2Hi;
-            double p2 = Math.fma(q1, d2Hi, -p1) + q1 * d2Lo;
-            double q2 = ((w - p1) - p2 + wLo) / d2Hi;
-            double tHi = q1 + q2;
-            double tLo = q2 - (tHi - q1);
-            double s = sHi + tHi;
-            double err = twoSumErr(sHi, tHi, s) + sLo + tLo;
-            sHi = s + err;
-            sLo = err - (sHi - s);
+            addQuotient(sum, g.weightHi(j), g.weightLo(j), d2Hi, Math.fma(dHi, dHi, -d2Hi) + 2 * dHi * dLo);
         }
-        return new double[] {sHi, sLo};
+        return sum;
+    }
+
+    /** sum += (nHi + nLo) / (dHi + dLo), all in double-double (sum = {hi, lo}). */
+    private static void addQuotient(double[] sum, double nHi, double nLo, double dHi, double dLo) {
+        double q1 = nHi / dHi;
+        double p1 = q1 * dHi;
+        double p2 = Math.fma(q1, dHi, -p1) + q1 * dLo;
+        double q2 = ((nHi - p1) - p2 + nLo) / dHi;
+        double tHi = q1 + q2;
+        double tLo = q2 - (tHi - q1);
+        double s = sum[0] + tHi;
+        double err = twoSumErr(sum[0], tHi, s) + sum[1] + tLo;
+        sum[0] = s + err;
+        sum[1] = err - (sum[0] - s);
     }
 
     /** The rounding error of s = fl(a + b): a + b = s + err exactly (Knuth's TwoSum). */

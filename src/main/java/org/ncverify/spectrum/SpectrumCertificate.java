@@ -194,7 +194,7 @@ public final class SpectrumCertificate {
         int[] signs = TaylorBracket.PROVEN.signs(g, group, mu, h, sumSquares);
         if (signs[0] > 0 && signs[1] < 0) {
             return new Bracket(EigenKind.SECULAR_ROOT, mu.subtract(h), mu.add(h), true,
-                "exact enclosure of f(mu) and f'(mu) with the Taylor remainder bound (t/(1-t)^3 <= 1/2): "
+                "exact enclosure of f(mu) and f'(mu) with the sharp Taylor remainder bound t/(1+t): "
                     + "f(lo) > 0 > f(hi); f strictly decreasing on (" + g.value(group + 1) + ", " + g.value(group) + ")");
         }
         return null;
