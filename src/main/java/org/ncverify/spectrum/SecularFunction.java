@@ -154,6 +154,15 @@ final class SecularFunction {
         return r;
     }
 
+    /** sum_j w_j r_j^2 (= -N f') from the reciprocals r_j = 1/(e_j - delta) (2D operations). */
+    Apfloat sumSquares(Apfloat[] r, FixedPrecisionApfloatHelper h) {
+        Apfloat s2 = Apfloat.ZERO;
+        for (int j = 0; j < r.length; j++) {
+            s2 = h.add(s2, h.multiply(groups.exactWeight(j), h.multiply(r[j], r[j])));
+        }
+        return s2;
+    }
+
     /**
      * Values at delta: {f, f', sum_j w_j r_j^2 (= -N f'), sum_j w_j r_j^3}, plus the
      * reciprocals r_j = 1/(e_j - delta), at the helper's precision.

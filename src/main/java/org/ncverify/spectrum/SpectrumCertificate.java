@@ -12,7 +12,9 @@ import java.util.List;
  * <ul>
  * <li>a secular root: lo_i &lt; mu_i &lt; hi_i around the computed value, half-width
  *     min(mu_i 10^-(P+3), |distance to the origin pole| / 4), with the exact signs
- *     f(lo_i) &gt; 0 &gt; f(hi_i) ({@link ExactSecularSign}); since f decreases strictly between
+ *     f(lo_i) &gt; 0 &gt; f(hi_i), proven from one integer enclosure of f(mu_i), f'(mu_i) and the
+ *     sharp Taylor remainder bound ({@link TaylorBracket}), or where that does not decide, from
+ *     the exact signs at both ends ({@link ExactSecularSign}); since f decreases strictly between
  *     consecutive poles, exactly one eigenvalue lies in the bracket; or lo_i = hi_i = r when
  *     f(r) = 0 exactly at a decimal r inside the pole interval (a rational root such as 3/2
  *     for sizes (1, 1, 2));</li>
