@@ -158,7 +158,7 @@ final class SecularFunction {
     Apfloat sumSquares(Apfloat[] r, FixedPrecisionApfloatHelper h) {
         Apfloat s2 = Apfloat.ZERO;
         for (int j = 0; j < r.length; j++) {
-            s2 = h.add(s2, h.multiply(groups.exactWeight(j), h.multiply(r[j], r[j])));
+            s2 = h.add(s2, h.multiply(h.multiply(groups.exactWeight(j), r[j]), r[j])); // (w r) r, as evaluate
         }
         return s2;
     }
