@@ -43,7 +43,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *     5000, 4551, ..., 50), 60 digits;</li>
  * <li>tail200: round(1e5 * 1000^(-k/199)), k = 0..199, 60 digits;</li>
  * <li>tail1000: round(1e5 * 1000^(-k/999)), k = 0..999, 30 digits (values and certificate
- *     only: the 1000 x 1000 vectors are not benchmarked).</li>
+ *     only: the 1000 x 1000 vectors are not benchmarked);</li>
+ * <li>tail8142: round(1e5 * 1000^(-k/8141)), 30 digits, values and certificate, sequential.</li>
  * </ul>
  *
  * <pre>
@@ -92,6 +93,23 @@ public class SpectrumBenchmark {
         }
     }
 
+    /**
+     * The 8142-class long tail (iNaturalist 2018's class count), round(1e5 * 1000^(-k/8141)),
+     * 6313 distinct sizes, at 30 digits (issue 13). The trial check is skipped here: the
+     * benchmark itself computes the certificate and {@link #valuesCertificate8142} fails on it.
+     */
+    @State(Scope.Benchmark)
+    public static class Huge {
+        long[] sizes;
+        Precision precision;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            precision = Precision.of(30);
+            sizes = longTail(8142, 1e5, 1000);
+        }
+    }
+
     /** (a), (b): singular values only. */
     @Benchmark
     public YhatSpectrum values(Moderate s) {
@@ -117,6 +135,23 @@ public class SpectrumBenchmark {
     @Benchmark
     public SpectrumCertificate valuesCertificate1000(Large s) {
         return YhatSpectrum.compute(s.sizes, s.precision, POOL).certificate();
+    }
+
+    /**
+     * (d): singular values and exact certificate, K = 8142 at 30 digits, in the calling thread
+     * (as the CLI computes it). Single shots: one warmup, three measured operations.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public SpectrumCertificate valuesCertificate8142(Huge s) {
+        SpectrumCertificate c = YhatSpectrum.compute(s.sizes, s.precision).certificate();
+        if (!c.holds() || c.minCertifiedDigits() < s.precision.digits()) {
+            throw new IllegalStateException("certificate fails for K = 8142");
+        }
+        return c;
     }
 
     /** round(top * ratio^(-k/(K-1))), k = 0..K-1. */

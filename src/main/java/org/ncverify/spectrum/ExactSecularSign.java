@@ -40,13 +40,11 @@ final class ExactSecularSign {
         BigInteger tenQS = BigInteger.TEN.pow(q + scale);
         BigInteger sum = BigInteger.ZERO;
         for (int j = 0; j < g.count(); j++) {
-            BigInteger c = BigInteger.valueOf(g.value(j));
-            BigInteger w = c.multiply(c).multiply(BigInteger.valueOf(g.multiplicity(j)));
-            BigInteger d = c.multiply(tenQ).subtract(bigA);
+            BigInteger d = g.bigValue(j).multiply(tenQ).subtract(bigA);
             if (d.signum() == 0) {
                 throw new ArithmeticException("the point " + a + " is a pole of the secular function");
             }
-            sum = sum.add(floorDiv(w.multiply(tenQS), d));
+            sum = sum.add(floorDiv(g.bigWeight(j).multiply(tenQS), d));
         }
         BigInteger top = BigInteger.valueOf(g.total()).multiply(BigInteger.TEN.pow(scale)).subtract(sum);
         BigInteger bottom = top.subtract(BigInteger.valueOf(g.count()));

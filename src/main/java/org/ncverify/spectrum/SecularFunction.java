@@ -27,8 +27,7 @@ final class SecularFunction {
     private final long origin;
     private final double[] wD;
     private final double[] eD;
-    private final Apfloat[] w;
-    private final Apfloat[] e;
+    private volatile Apfloat[] e;
     private final Apfloat total;
 
     SecularFunction(SizeGroups groups, long origin) {
@@ -37,16 +36,24 @@ final class SecularFunction {
         int d = groups.count();
         this.wD = new double[d];
         this.eD = new double[d];
-        this.w = new Apfloat[d];
-        this.e = new Apfloat[d];
-        org.apfloat.Apint o = new org.apfloat.Apint(origin);
         for (int j = 0; j < d; j++) {
-            w[j] = groups.exactWeight(j);
-            e[j] = groups.exactValue(j).subtract(o);
-            wD[j] = w[j].doubleValue();
+            wD[j] = groups.bigWeight(j).doubleValue();
             eD[j] = (double) (groups.value(j) - origin);
         }
         this.total = new org.apfloat.Apint(groups.total());
+    }
+
+    /** The exact e_j = c_j - c_o as Apint, built on the first high-precision evaluation only. */
+    private Apfloat[] shifts() {
+        Apfloat[] s = e;
+        if (s == null) {
+            s = new Apfloat[wD.length];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = new org.apfloat.Apint(groups.value(j) - origin);
+            }
+            e = s;
+        }
+        return s;
     }
 
     long origin() {
@@ -71,6 +78,51 @@ final class SecularFunction {
         return new double[] {1.0 - s / n, -s2 / n};
     }
 
+    /** -F'(delta) = sum_j w_j / (e_j - delta)^2 = -N f'(delta), in double. */
+    double slopeDouble(double delta) {
+        return -valueDouble(delta)[1] * groups.total();
+    }
+
+    /** |f''/(2 f')| = |sum_j w_j r_j^3 / sum_j w_j r_j^2|, r_j = 1/(e_j - delta), in double. */
+    double curvature(double delta) {
+        double s2 = 0;
+        double s3 = 0;
+        for (int j = 0; j < wD.length; j++) {
+            double r = 1.0 / (eD[j] - delta);
+            double t = wD[j] * r * r;
+            s2 += t;
+            s3 += t * r;
+        }
+        return Math.abs(s3 / s2);
+    }
+
+    /**
+     * The sign of f(delta) when its evaluation in double proves it, else 0, for a delta with
+     * every e_j - delta exact in double (a half-integer delta, all |e_j| &lt; 2^51). Each term
+     * w_j / (e_j - delta) is then formed with two roundings (w_j to double, the division), so
+     * with unit roundoff u = 2^-53 and recursive summation of D + 1 numbers (Higham, Accuracy and
+     * Stability, section 4.2: error at most gamma_D sum |x_i|, gamma_D = D u / (1 - D u)) the
+     * computed F = N - sum_j t_j has |F~ - F| &lt;= (D + 4) u (N + sum_j |t_j|) for D u &lt; 0.01.
+     * The sign is returned when |F~| exceeds twice that bound (no underflow: |t_j| &gt;= w_j /
+     * (2 max e) is far above the smallest normal double).
+     */
+    int provenSign(double delta) {
+        double s = 0;
+        double a = 0;
+        for (int j = 0; j < wD.length; j++) {
+            double t = wD[j] / (eD[j] - delta);
+            s += t;
+            a += Math.abs(t);
+        }
+        double n = (double) groups.total();
+        double value = n - s;
+        double bound = 2 * (wD.length + 4) * 0x1p-53 * (n + a);
+        if (!Double.isFinite(value) || !(Math.abs(value) > bound)) {
+            return 0;
+        }
+        return value > 0 ? 1 : -1;
+    }
+
     /** sum_j |w_j / (e_j - delta)| in double: the magnitude that cancels in N f. */
     double absoluteSum(double delta) {
         double s = 0;
@@ -82,6 +134,7 @@ final class SecularFunction {
 
     /** Reciprocals 1/(e_j - delta), j = 0..D-1, at the helper's precision (batch inversion). */
     Apfloat[] reciprocals(Apfloat delta, FixedPrecisionApfloatHelper h) {
+        Apfloat[] e = shifts();
         int d = e.length;
         Apfloat[] diff = new Apfloat[d];
         Apfloat[] prefix = new Apfloat[d];
@@ -101,6 +154,15 @@ final class SecularFunction {
         return r;
     }
 
+    /** sum_j w_j r_j^2 (= -N f') from the reciprocals r_j = 1/(e_j - delta) (2D operations). */
+    Apfloat sumSquares(Apfloat[] r, FixedPrecisionApfloatHelper h) {
+        Apfloat s2 = Apfloat.ZERO;
+        for (int j = 0; j < r.length; j++) {
+            s2 = h.add(s2, h.multiply(h.multiply(groups.exactWeight(j), r[j]), r[j])); // (w r) r, as evaluate
+        }
+        return s2;
+    }
+
     /**
      * Values at delta: {f, f', sum_j w_j r_j^2 (= -N f'), sum_j w_j r_j^3}, plus the
      * reciprocals r_j = 1/(e_j - delta), at the helper's precision.
@@ -111,7 +173,7 @@ final class SecularFunction {
         Apfloat s2 = Apfloat.ZERO;
         Apfloat s3 = Apfloat.ZERO;
         for (int j = 0; j < r.length; j++) {
-            Apfloat t = h.multiply(w[j], r[j]);
+            Apfloat t = h.multiply(groups.exactWeight(j), r[j]);
             Apfloat t2 = h.multiply(t, r[j]);
             s1 = h.add(s1, t);
             s2 = h.add(s2, t2);

@@ -18,9 +18,13 @@ import org.ncverify.linalg.Precision;
  * root's conditioning, see conditionDigits) and stop once the quadratic
  * error estimate |f''/(2 f')| step^2 falls below 10^-(P+G-2) |delta|. A step leaving the
  * current bracket is replaced by bisection. Typically 3 or 4 high-precision evaluations.
+ * The high-precision steps run in integer fixed-point arithmetic ({@link DyadicNewton}); the
+ * Apfloat iteration ({@link #refine}) is kept for the starts it declines (a zero start).
  */
 final class SecularRoot {
     private static final int MAX_FULL_PRECISION_STEPS = 60;
+    /** Digits taken for the double-precision root. */
+    private static final int DOUBLE_DIGITS = 15;
     private static final Apfloat HALF = new Apfloat("0.5");
 
     private final int group;
@@ -69,7 +73,8 @@ final class SecularRoot {
 
     /**
      * Solves the root in (c_{j+1}, c_j). The side of the midpoint m = (c_{j+1} + c_j)/2 is
-     * decided by the EXACT sign of f(m) ({@link ExactSecularSign#exactSign}): f(m) &gt; 0 puts the
+     * decided by the PROVEN sign of f(m) (in double with a rounding-error bound,
+     * {@link SecularFunction#provenSign}, else exactly, {@link ExactSecularSign#exactSign}): f(m) &gt; 0 puts the
      * root in (m, c_j), solved from the origin c_j; f(m) &lt; 0 in (c_{j+1}, m), from c_{j+1};
      * f(m) = 0 makes m itself the root, returned exactly (sizes (1, 1, 2): mu = 3/2). A sign
      * taken in double would be 0 or wrong there, leaving the root ON a bracket end that the
@@ -80,8 +85,10 @@ final class SecularRoot {
         long lo = groups.value(j + 1);
         double half = (hi - lo) / 2.0;
         BigDecimal halfExact = BigDecimal.valueOf(hi - lo).divide(BigDecimal.valueOf(2));
-        int atMid = ExactSecularSign.exactSign(groups, BigDecimal.valueOf(lo).add(halfExact));
         SecularFunction fromLo = new SecularFunction(groups, lo);
+        boolean exactInDouble = Math.abs((double) groups.value(0)) < 0x1p51;
+        int atMid = exactInDouble ? fromLo.provenSign(half) : 0;
+        atMid = atMid != 0 ? atMid : ExactSecularSign.exactSign(groups, BigDecimal.valueOf(lo).add(halfExact));
         FixedPrecisionApfloatHelper h = precision.helper();
         if (atMid == 0) {
             Apfloat delta = h.valueOf(new Apfloat(halfExact.toPlainString(), precision.working()));
@@ -96,7 +103,12 @@ final class SecularRoot {
         double d0 = solveDouble(f, a, b);
         double[] fd = f.valueDouble(d0);
         int extra = conditionDigits(f, d0, fd[1]);
-        Apfloat delta = refine(f, precision, extra, d0, a, b);
+        long full = precision.working() + extra;
+        double[] dd = DoubleDoubleSecular.refine(f, d0, a, b);
+        double[] start = dd != null ? dd : new double[] {d0, 0.0};
+        int known = dd != null ? DoubleDoubleSecular.DIGITS : DOUBLE_DIGITS;
+        Apfloat delta = DyadicNewton.refine(f, full, start, known, a, b, -fd[1] * groups.total(), f.curvature(d0));
+        delta = delta == null ? refine(f, precision, extra, d0, a, b) : precision.of(delta);
         Apfloat mu = h.add(new Apint(f.origin()), delta);
         return new SecularRoot(j, f.origin(), delta, mu, -fd[1] * groups.total(), false);
     }

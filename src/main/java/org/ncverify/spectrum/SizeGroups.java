@@ -18,6 +18,11 @@ public final class SizeGroups {
     private final long[] sorted;
     private final org.apfloat.Apint[] exactValues;
     private final org.apfloat.Apint[] exactWeights;
+    private final java.math.BigInteger[] bigValues;
+    private final java.math.BigInteger[] bigWeights;
+    private final java.math.BigInteger weightSum;
+    private final double[] weightHi;
+    private final double[] weightLo;
 
     private SizeGroups(long[] sizes) {
         this.sizes = sizes.clone();
@@ -32,9 +37,21 @@ public final class SizeGroups {
         this.distinct = values.stream().mapToLong(Long::longValue).toArray();
         this.members = new int[distinct.length][];
         long n = 0;
-        for (int j = 0; j < distinct.length; j++) {
-            final long c = distinct[j];
-            members[j] = java.util.stream.IntStream.range(0, sizes.length).filter(k -> sizes[k] == c).toArray();
+        // classes ordered by decreasing size, ties by increasing index: O(K log K), not O(K D)
+        Integer[] order = new Integer[sizes.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> sizes[x] != sizes[y] ? Long.compare(sizes[y], sizes[x]) : Integer.compare(x, y));
+        for (int j = 0, at = 0; j < distinct.length; j++) {
+            int from = at;
+            while (at < order.length && sizes[order[at]] == distinct[j]) {
+                at++;
+            }
+            members[j] = new int[at - from];
+            for (int q = from; q < at; q++) {
+                members[j][q - from] = order[q];
+            }
         }
         for (long s : sizes) {
             n += s;
@@ -53,6 +70,46 @@ public final class SizeGroups {
             exactValues[j] = new org.apfloat.Apint(distinct[j]);
             exactWeights[j] = exactValues[j].multiply(exactValues[j]).multiply(new org.apfloat.Apint(members[j].length));
         }
+        this.bigValues = new java.math.BigInteger[distinct.length];
+        this.bigWeights = new java.math.BigInteger[distinct.length];
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        for (int j = 0; j < distinct.length; j++) {
+            bigValues[j] = java.math.BigInteger.valueOf(distinct[j]);
+            bigWeights[j] = bigValues[j].multiply(bigValues[j]).multiply(java.math.BigInteger.valueOf(members[j].length));
+            sum = sum.add(bigWeights[j]);
+        }
+        this.weightSum = sum;
+        this.weightHi = new double[distinct.length];
+        this.weightLo = new double[distinct.length];
+        for (int j = 0; j < distinct.length; j++) {
+            weightHi[j] = bigWeights[j].doubleValue();
+            weightLo[j] = bigWeights[j].subtract(new java.math.BigDecimal(weightHi[j]).toBigInteger()).doubleValue();
+        }
+    }
+
+    /** w_j = weightHi(j) + weightLo(j), split into two doubles (exact while w_j &lt; 2^106). */
+    double weightHi(int j) {
+        return weightHi[j];
+    }
+
+    /** The low part of w_j, see {@link #weightHi}. */
+    double weightLo(int j) {
+        return weightLo[j];
+    }
+
+    /** c_j as a BigInteger (shared across every root and certificate of these sizes). */
+    java.math.BigInteger bigValue(int j) {
+        return bigValues[j];
+    }
+
+    /** w_j = m_j c_j^2 as a BigInteger (shared). */
+    java.math.BigInteger bigWeight(int j) {
+        return bigWeights[j];
+    }
+
+    /** W = sum_j w_j = sum_k n_k^2, the width of the integer enclosure of {@link SecularEnclosure}. */
+    java.math.BigInteger weightSum() {
+        return weightSum;
     }
 
     /** c_j as an exact integer (shared, immutable). */

@@ -12,7 +12,9 @@ import java.util.List;
  * <ul>
  * <li>a secular root: lo_i &lt; mu_i &lt; hi_i around the computed value, half-width
  *     min(mu_i 10^-(P+3), |distance to the origin pole| / 4), with the exact signs
- *     f(lo_i) &gt; 0 &gt; f(hi_i) ({@link ExactSecularSign}); since f decreases strictly between
+ *     f(lo_i) &gt; 0 &gt; f(hi_i), proven from one integer enclosure of f(mu_i), f'(mu_i) and the
+ *     sharp Taylor remainder bound ({@link TaylorBracket}), or where that does not decide, from
+ *     the exact signs at both ends ({@link ExactSecularSign}); since f decreases strictly between
  *     consecutive poles, exactly one eigenvalue lies in the bracket; or lo_i = hi_i = r when
  *     f(r) = 0 exactly at a decimal r inside the pole interval (a rational root such as 3/2
  *     for sizes (1, 1, 2));</li>
@@ -174,7 +176,8 @@ public final class SpectrumCertificate {
                 || mu.add(half).compareTo(BigDecimal.valueOf(g.value(root.group()))) >= 0) {
                 break; // a wider bracket would reach a pole: one root per bracket no longer follows
             }
-            Bracket b = certifyRoot(g, root.group(), mu, half, root.sumSquares());
+            Bracket b = attempt == 0 ? taylorBracket(g, root.group(), mu, half, root.sumSquares()) : null;
+            b = b != null ? b : certifyRoot(g, root.group(), mu, half, root.sumSquares());
             if (b.certified) {
                 return b;
             }
@@ -182,6 +185,21 @@ public final class SpectrumCertificate {
         }
         return new Bracket(EigenKind.SECULAR_ROOT, mu, mu, false,
             "no bracket around the computed root could be certified");
+    }
+
+    /**
+     * The bracket [mu - h, mu + h] certified by one enclosure at mu and the Taylor remainder
+     * bound ({@link TaylorBracket#PROVEN}); null when that rule does not apply or does not decide
+     * both signs (the caller then proves the signs at both ends, {@link #certifyRoot}).
+     */
+    static Bracket taylorBracket(SizeGroups g, int group, BigDecimal mu, BigDecimal h, double sumSquares) {
+        int[] signs = TaylorBracket.PROVEN.signs(g, group, mu, h, sumSquares);
+        if (signs[0] > 0 && signs[1] < 0) {
+            return new Bracket(EigenKind.SECULAR_ROOT, mu.subtract(h), mu.add(h), true,
+                "exact enclosure of f(mu) and f'(mu) with the sharp Taylor remainder bound t/(1+t): "
+                    + "f(lo) > 0 > f(hi); f strictly decreasing on (" + g.value(group + 1) + ", " + g.value(group) + ")");
+        }
+        return null;
     }
 
     /**

@@ -246,10 +246,10 @@ public final class YhatSpectrum {
             default: {
                 SecularRoot r = e.root;
                 SecularFunction f = new SecularFunction(groups, r.origin());
-                SecularFunction.Evaluation ev = f.evaluate(r.delta(), h);
-                Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(ev.sumSquares));
+                Apfloat[] rec = f.reciprocals(r.delta(), h);
+                Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(f.sumSquares(rec, h)));
                 for (int j = 0; j < groups.count(); j++) {
-                    Apfloat rj = h.multiply(ev.reciprocals[j], inv);
+                    Apfloat rj = h.multiply(rec[j], inv);
                     Apfloat uj = h.multiply(groups.exactValue(j), rj);
                     Apfloat sj = h.multiply(e.s, rj);
                     for (int c : groups.members(j)) {

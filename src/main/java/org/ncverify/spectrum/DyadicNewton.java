@@ -1,0 +1,181 @@
+package org.ncverify.spectrum;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import org.apfloat.Apfloat;
+
+/**
+ * Precision-doubling Newton iteration for one secular root in integer (dyadic fixed-point)
+ * arithmetic: delta = X / 2^b in the variable shifted to the origin pole c_o, each step
+ * evaluated by the exact enclosure {@link SecularEnclosure} instead of Apfloat (whose per-operation
+ * overhead dominated the whole {@code solve}: about 6D Apfloat operations per evaluation against
+ * D BigInteger divisions here).
+ *
+ * <p>Levels p = 30, 60, ... digits, capped at the full precision P + G + x of
+ * {@link SecularRoot}. At level p the iterate has resolution 2^-b &lt;= 10^-(p+3) |delta_0| and the
+ * enclosure scale 2^S makes its error in F, W 2^-S, at most 10^-(p+5) |F'| |delta_0|: below the
+ * resolution once divided by |F'|. One Newton step per level below the full one (Newton doubles
+ * the correct digits, so doubling the precision with it wastes nothing); at the full level steps
+ * repeat until the quadratic error estimate |f''/(2 f')| step^2, or the step, is below
+ * 10^-(full-2) |delta| (as the Apfloat iteration it replaces). Every step is kept strictly inside
+ * a bracket (lo, hi) whose end signs the enclosure has proven (bisection otherwise). A point whose
+ * enclosure contains 0 at the full level is the root to the resolution.
+ *
+ * <p>This is the solver, not the proof: the root is certified afterwards by
+ * {@link SpectrumCertificate}. It returns null where it cannot proceed (a zero or non-finite start,
+ * no convergence), and {@link SecularRoot} then uses the Apfloat iteration.
+ */
+final class DyadicNewton {
+    private static final double LOG2_10 = Math.log(10) / Math.log(2);
+    private static final int FIRST_LEVEL = 30;
+    private static final int MAX_FULL_STEPS = 60;
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+
+    private DyadicNewton() {
+    }
+
+    /**
+     * The root delta (to {@code full} significant digits) of the shifted secular function.
+     *
+     * @param start the start startHi + startLo (double or double-double), strictly inside (lower, upper)
+     * @param known the digits the start is taken to carry (15 for a double root, 28 after
+     *        {@link DoubleDoubleSecular#refine})
+     * @param lower bracket end with f &gt; 0 (or the origin pole 0)
+     * @param upper bracket end with f &lt; 0 (or the origin pole 0)
+     * @param sumSquares -N f'(start) = sum_j w_j / (e_j - start)^2, in double (for the scales)
+     * @param curvature |f''/(2 f')| at the start, in double (for the stopping rule)
+     * @return delta with {@code full} digits, or null (use the Apfloat iteration)
+     */
+    static Apfloat refine(SecularFunction f, long full, double[] start, int known, double lower, double upper,
+                          double sumSquares, double curvature) {
+        SizeGroups g = f.groups();
+        long origin = f.origin();
+        double startHi = start[0];
+        if (startHi == 0.0 || !Double.isFinite(startHi) || !(sumSquares > 0) || !Double.isFinite(sumSquares)
+            || !Double.isFinite(curvature)) {
+            return null;
+        }
+        double log2Delta = Math.log(Math.abs(startHi)) / Math.log(2);
+        double log2Slope = Math.log(sumSquares) / Math.log(2);
+        long have = known;
+        long p = Math.min(full, 2 * have);
+        int b = resolutionBits(p, log2Delta);
+        BigInteger x = scaled(startHi, b).add(scaled(start[1], b));
+        BigInteger lo = scaled(lower, b);
+        BigInteger hi = scaled(upper, b);
+        int fullSteps = 0;
+        while (true) {
+            int s = scaleBits(p, g.weightSum().bitLength(), log2Slope, log2Delta);
+            // the slope needs the digits the step gains, p - have: double-double up to 28 of them
+            boolean exactSlope = p - have > DoubleDoubleSecular.DIGITS;
+            BigInteger scaleB = BigInteger.ONE.shiftLeft(b);
+            SecularEnclosure e = exactSlope ? SecularEnclosure.at(g, origin, x, scaleB, s)
+                : SecularEnclosure.valueAt(g, origin, x, scaleB, s);
+            int sign = e.sign();
+            if (sign > 0) {
+                lo = x;
+            } else if (sign < 0) {
+                hi = x;
+            } else if (p == full) {
+                return toApfloat(x, b, full);
+            }
+            // Newton in X: (F / (-F')) 2^b = center 2^(b+S) / G, or with the slope in double-double
+            BigInteger step = exactSlope ? e.center().shiftLeft(b + s).divide(e.slopeLower())
+                : newtonStep(e.center(), b, s, slopeAt(g, origin, x, b));
+            BigInteger next = x.add(step);
+            boolean resolved = step.abs().multiply(BigInteger.TEN.pow((int) Math.max(0, p - 2))).compareTo(x.abs()) <= 0;
+            boolean inside = next.compareTo(lo) > 0 && next.compareTo(hi) < 0;
+            if (!inside) {
+                BigInteger mid = lo.add(hi).shiftRight(1);
+                next = resolved || mid.compareTo(lo) <= 0 ? x : mid;
+            }
+            if (p == full) {
+                fullSteps++;
+                double slopeError = exactSlope ? 0.0 : g.count() * 0x1p-100;
+                if (resolved || inside && converged(step, x, curvature, slopeError, b, full)) {
+                    return toApfloat(next, b, full);
+                }
+                if (fullSteps > MAX_FULL_STEPS) {
+                    return null;
+                }
+            }
+            x = next;
+            have = inside ? p : have;
+            if (p < full) {
+                p = Math.min(full, 2 * have);
+                int nb = resolutionBits(p, log2Delta);
+                x = x.shiftLeft(nb - b);
+                lo = lo.shiftLeft(nb - b);
+                hi = hi.shiftLeft(nb - b);
+                b = nb;
+            }
+        }
+    }
+
+    /** The double-double slope -F' at X / 2^b (X rounded to double-double, no overflow at any b). */
+    private static double[] slopeAt(SizeGroups g, long origin, BigInteger x, int b) {
+        int shift = Math.max(0, x.abs().bitLength() - 110);
+        BigInteger top = x.shiftRight(shift);
+        double hi = top.doubleValue();
+        double lo = top.subtract(new BigDecimal(hi).toBigInteger()).doubleValue();
+        return DoubleDoubleSecular.slope(g, origin, Math.scalb(hi, shift - b), Math.scalb(lo, shift - b));
+    }
+
+    /**
+     * The Newton step in X, (F / (-F')) 2^b = center 2^(b-S) / slope, with the slope -F' in
+     * double-double {hi, lo}: the step needs only the digits it gains (the error after it is the
+     * slope's relative error, about D 2^-100, times the step, plus the quadratic term), while
+     * the value F carries every digit.
+     */
+    static BigInteger newtonStep(BigInteger center, int b, int s, double[] slope) {
+        int e = Math.getExponent(slope[0]) - 104;
+        // slope ~ m 2^e with the integer m of about 105 bits
+        BigInteger m = scaled(slope[0], -e).add(scaled(slope[1], -e));
+        int shift = b - s - e;
+        BigInteger num = shift >= 0 ? center.shiftLeft(shift) : center.shiftRight(-shift);
+        return num.divide(m);
+    }
+
+    /** b with 2^-b &lt;= 10^-(p+3) |delta_0|. */
+    static int resolutionBits(long p, double log2Delta) {
+        return (int) Math.max(1, Math.ceil((p + 3) * LOG2_10 - log2Delta));
+    }
+
+    /** S with W 2^-S &lt;= 10^-(p+5) |F'| |delta_0| (and S &gt;= 0). */
+    static int scaleBits(long p, int log2WeightSum, double log2Slope, double log2Delta) {
+        return (int) Math.max(0, Math.ceil(log2WeightSum - log2Slope - log2Delta + (p + 5) * LOG2_10));
+    }
+
+    /**
+     * The error after the step, |f''/(2f')| step^2 + slopeError |step|, or the step itself, below
+     * 10^-(full-2) |x| (in bits: a stopping rule, the certificate is the proof).
+     */
+    private static boolean converged(BigInteger step, BigInteger x, double curvature, double slopeError, int b, long full) {
+        double log2Limit = x.abs().bitLength() - 1 - (full - 2) * LOG2_10;
+        if (step.signum() == 0) {
+            return true;
+        }
+        double log2Step = step.abs().bitLength();
+        double log2Quadratic = Math.log(Math.max(curvature, Double.MIN_NORMAL)) / Math.log(2) + 2 * log2Step - b;
+        double log2Slope = slopeError > 0 ? Math.log(slopeError) / Math.log(2) + log2Step : Double.NEGATIVE_INFINITY;
+        return Math.max(log2Quadratic, log2Slope) + 1 <= log2Limit || log2Step <= log2Limit;
+    }
+
+    /** round(v 2^b) for a double v and any integer b. */
+    static BigInteger scaled(double v, int b) {
+        BigDecimal two = b >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(b)) : BigDecimal.ONE.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-b)));
+        return new BigDecimal(v).multiply(two).setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+    }
+
+    /** x / 2^b rounded to {@code digits} significant digits, as an Apfloat of that precision. */
+    static Apfloat toApfloat(BigInteger x, int b, long digits) {
+        if (x.signum() == 0) {
+            return Apfloat.ZERO;
+        }
+        BigDecimal exact = new BigDecimal(x.multiply(FIVE.pow(b)), b);
+        BigDecimal rounded = exact.round(new MathContext((int) digits, RoundingMode.HALF_EVEN));
+        return new Apfloat(rounded.toString(), digits);
+    }
+}
