@@ -64,7 +64,8 @@ class CandidateDetailTest {
         Verdict v = run(new C9LayerBalance(), AbstractClaimContract.wrongSubject(Instances.imbalanced(), 60,
             WrongPoints::unbalancedRescaling));
         assertEquals(Status.FAIL, v.status(), v::toString);
-        assertEquals("W_1 vs H: 7.5e-1, W_2 vs W_1: 9.38e-1; worst at equation 2", v.detail());
+        // 15/16 = 0.9375 is a tie at 3 digits: the last working digit decides 9.37e-1 or 9.38e-1 (the value is pinned below)
+        assertTrue(v.detail().matches("W_1 vs H: 7\\.5e-1, W_2 vs W_1: 9\\.3[78]e-1; worst at equation 2"), v.detail());
         Precision p = Precision.of(60);
         assertTrue(AbstractClaim.relative(v.residual(), new Apfloat("0.9375", p.working()), Apfloat.ZERO, p)
             .compareTo(p.pow10(-40)) < 0, v::toString);
