@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ncverify", mixinStandardHelpOptions = true, version = "ncverify 0.1.0",
     description = "Symbolic-numeric verification of neural collapse under imbalanced data.",
-    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class})
+    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
