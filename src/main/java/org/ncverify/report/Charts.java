@@ -7,7 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -47,8 +47,7 @@ public final class Charts {
         ds.addSeries(s);
         NumberAxis x = new NumberAxis("i");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        LogAxis y = new LogAxis("eigenvalue s_i^2 of Yhat^T Yhat (log)");
-        y.setSmallestValue(1e-300);
+        LogarithmicAxis y = new LogarithmicAxis("eigenvalue s_i^2 of Yhat^T Yhat (log)");
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
         r.setErrorPaint(Color.GRAY);
@@ -86,7 +85,7 @@ public final class Charts {
         }
         r.setSeriesPaint(1, SURVIVING);
         r.setSeriesPaint(2, COLLAPSED);
-        XYPlot plot = new XYPlot(ds, new LogAxis("s (log)"), new NumberAxis("p*(s)"), r);
+        XYPlot plot = new XYPlot(ds, new LogarithmicAxis("s (log)"), new NumberAxis("p*(s)"), r);
         ValueMarker crit = new ValueMarker(c.threshold(), Color.BLACK, new BasicStroke(1f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         crit.setLabel("s_crit = " + String.format("%.6g", c.threshold()));

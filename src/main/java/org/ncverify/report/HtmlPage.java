@@ -11,7 +11,7 @@ import java.util.Map;
  * The report page: one self-contained HTML file (inline CSS, inline SVG, no script that runs,
  * a Content-Security-Policy that forbids every network load), rendered from a
  * {@link ReportData} and nothing else. Order: run facts, failures (or the statement that there
- * are none), the per-claim summary with failing claims first, the plots, the cases with
+ * are none), findings (readings that FAIL while their claim does not), the per-claim summary with failing claims first, the plots, the cases with
  * failing cases first, what is not built yet, then each data file embedded verbatim (modulo
  * {@link Html#scriptJson}) as {@code <script type="application/json" id="data-NAME">}.
  * Every string that came from an instance, a label or a command passes through {@link Html#text}.
@@ -45,6 +45,7 @@ public final class HtmlPage {
             .append("<h1>ncverify report</h1>\n");
         run(b, d.run(), d.cases().size());
         failures(b, d.cases());
+        findings(b, d.cases());
         summary(b, d.summary());
         figures(b, d, svgs);
         cases(b, d.cases());
@@ -90,6 +91,27 @@ public final class HtmlPage {
             }
         }
         b.append("</table>\n");
+    }
+
+    private static void findings(StringBuilder b, List<CaseResult> cases) {
+        b.append("<h2 id=\"findings\">Findings: readings that FAIL while their claim does not</h2>\n");
+        StringBuilder rows = new StringBuilder();
+        for (CaseResult c : cases) {
+            for (VerdictRow v : c.verdicts()) {
+                for (String r : v.failingReadings()) {
+                    rows.append("<tr>");
+                    cells(rows, c.label(), v.claimId() + " " + v.status(), r);
+                    rows.append("<td><code>").append(Html.text(c.replay())).append("</code></td></tr>");
+                }
+            }
+        }
+        if (rows.length() == 0) {
+            b.append("<p class=\"ok\">None.</p>\n");
+            return;
+        }
+        b.append("<p>SPEC section 3: a reading that fails while the claim holds is a finding (hypothesis needed).</p>")
+            .append("<table><tr><th>case</th><th>claim</th><th>failing reading</th><th>replay</th></tr>")
+            .append(rows).append("</table>\n");
     }
 
     private static void summary(StringBuilder b, List<ClaimTally> tallies) {

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -66,6 +67,9 @@ public final class ReportWriter {
         String name = abs.getFileName().toString();
         Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path p = tmp.resolve(f.getKey()).normalize();
                 if (!p.startsWith(tmp)) {
