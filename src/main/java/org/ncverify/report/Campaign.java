@@ -23,10 +23,10 @@ import org.ncverify.theory.ClosedForm;
  * near-threshold, CIFAR-10-LT rho = 10 and 100, and {@code perProfile} samples of every
  * {@link Profile} from seeds {@code seed, seed+1, ...}.
  *
- * @param named      the named cases
- * @param seeds      the sampler seeds
- * @param digits     significant digits of every judgement
- * @param longTail   index in {@code named} of the long-tail case the spectrum and scalar-law plots show
+ * @param named    the named cases
+ * @param seeds    the sampler seeds
+ * @param digits   significant digits of every judgement
+ * @param longTail index in {@code named} of the long-tail case the spectrum and scalar-law plots show
  */
 public record Campaign(List<NamedCase> named, List<Long> seeds, int digits, int longTail) {
     public Campaign {
@@ -53,8 +53,9 @@ public record Campaign(List<NamedCase> named, List<Long> seeds, int digits, int 
     }
 
     /**
-     * Runs the campaign; {@code progress} receives one line per case. {@code provenance} gives
-     * tool version, commit and command; the date, machine and wall time are measured here.
+     * Runs the campaign; {@code progress} receives one line per case. The caller gives the tool
+     * version, the git commit (null when unknown) and the command; the date, machine and wall
+     * time (of the judgements and plot data, not of rendering) are measured here.
      */
     public ReportData run(String toolVersion, String gitCommit, String command, Consumer<String> progress) {
         long t0 = System.nanoTime();
