@@ -20,9 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ncverify", mixinStandardHelpOptions = true, version = "ncverify 0.1.0",
     description = "Symbolic-numeric verification of neural collapse under imbalanced data.",
-    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class, HuntCommand.class,
-        CommandLine.HelpCommand.class,
-        CompletionCommand.class},
+    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class,
+        HuntCommand.class, ReportCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
     footerHeading = "%nArgument files:%n",
     footer = {"  ncverify @job.args reads arguments from job.args (whitespace-separated, one or more per line, '#' starts"
         + " a comment, quote a value with spaces); any argument @FILE is replaced by FILE's contents.",

@@ -51,7 +51,7 @@ class CliContractTest {
         CliRunner.assertBadInput("unknown command", "slove", "did you mean solve");
         CliRunner r = run("slove");
         assertTrue(r.err.contains("the commands are solve, verify, optimize, "), r.err);
-        for (String c : java.util.List.of("solve", "verify", "optimize", "check", "sweep", "hunt", "help", "completion")) {
+        for (String c : java.util.List.of("solve", "verify", "optimize", "check", "sweep", "hunt", "report", "help", "completion")) {
             assertTrue(r.err.contains(c), c + " missing from: " + r.err);
         }
     }

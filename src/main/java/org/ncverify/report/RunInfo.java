@@ -1,0 +1,23 @@
+package org.ncverify.report;
+
+import java.util.List;
+
+/**
+ * How a report was produced: tool version, git commit (null when unknown), UTC date, machine,
+ * wall seconds, the working digits and every seed used, and the command.
+ *
+ * @param toolVersion ncverify version
+ * @param gitCommit   commit of the checkout, or null
+ * @param date        ISO-8601 UTC instant
+ * @param machine     os, arch, cores, JVM
+ * @param wallSeconds wall time of the campaign
+ * @param digits      significant digits of every judgement
+ * @param seeds       the sampler seeds
+ * @param command     the command line
+ */
+public record RunInfo(String toolVersion, String gitCommit, String date, String machine, double wallSeconds,
+                      int digits, List<Long> seeds, String command) {
+    public RunInfo {
+        seeds = List.copyOf(seeds);
+    }
+}
