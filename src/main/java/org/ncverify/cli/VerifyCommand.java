@@ -35,13 +35,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ClaimsOption claims;
 
+    @Mixin
+    UserClaimsOption userClaims;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         output.format();
-        Catalogue catalogue = claims.catalogue();
+        Catalogue catalogue = userClaims.catalogue(claims);
         Instance instance = options.instance(SolveCommand.MAX_CLASSES, "verify");
         Precision precision = options.precision();
         options.checkMemory(instance, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
