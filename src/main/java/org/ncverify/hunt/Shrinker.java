@@ -1,6 +1,7 @@
 package org.ncverify.hunt;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,14 +25,15 @@ import org.ncverify.instance.Rationals;
  * instance different from x and from every earlier step:
  * <ol>
  * <li>drop class k (K &gt; 2), k = 1..K;</li>
+ * <li>halve every size at once, n_k - floor(n_k / 2) (ties survive it);</li>
  * <li>for each class k: n_k - floor(n_k / 2^j) for j = 1, 2, ... while floor(n_k / 2^j) &gt;= 1
- *     (halve first, then smaller cuts, the last one a decrement n_k - 1), so that reaching a
- *     size whose decrement no longer fails costs O(log^2 n) evaluations, not O(n);</li>
+ *     (halve first, the last one a decrement n_k - 1), so that reaching a size whose decrement
+ *     no longer fails costs O(log^2 n) evaluations, not O(n);</li>
  * <li>round a weight decay to one significant digit (every lambda_{W_l} at once when they are
  *     all equal, else each in turn; then lambda_H), exact decimal rounding half-even;</li>
  * <li>lower L by one: remove hidden width d_j (j = 1..L-1) together with lambda_{W_j} when the
  *     layer decays differ (the remaining layers keep theirs);</li>
- * <li>lower d: d - floor(d / 2^j) as for the sizes;</li>
+ * <li>lower d by the same ladder as a size;</li>
  * <li>lower each hidden width d_l the same way.</li>
  * </ol>
  * Every step lowers one of K, N, the number of decays with more than one significant digit, L,
@@ -75,6 +77,8 @@ public final class Shrinker {
                 add(out, x, () -> Instance.of(m, x.dim(), x.widths(), depth, decays(x), x.lambdaH()));
             }
         }
+        long[] halved = Arrays.stream(n).map(v -> v - v / 2).toArray();
+        add(out, x, () -> Instance.of(halved, x.dim(), x.widths(), depth, decays(x), x.lambdaH()));
         for (int k = 0; k < n.length; k++) {
             int at = k;
             for (long smaller : lower(n[k])) {
@@ -166,13 +170,16 @@ public final class Shrinker {
         }
     }
 
-    /** v - floor(v / 2^j) for j = 1, 2, ... while floor(v / 2^j) &gt;= 1: v/2 (rounded up) first, v - 1 last. */
+    /**
+     * v - floor(v / 2^j) for j = 1, 2, ... while floor(v / 2^j) &gt;= 1: v/2 (rounded up) first,
+     * the decrement v - 1 last, no repeats. With the shrink resuming at the accepted step, a
+     * size descends like a binary search: about two evaluations per halving of the distance.
+     */
     static List<Long> lower(long v) {
         List<Long> out = new ArrayList<>();
         for (long cut = v / 2; cut >= 1; cut /= 2) {
-            long m = v - cut;
-            if (out.isEmpty() || out.get(out.size() - 1) != m) {
-                out.add(m);
+            if (out.isEmpty() || out.get(out.size() - 1) != v - cut) {
+                out.add(v - cut);
             }
         }
         return out;
