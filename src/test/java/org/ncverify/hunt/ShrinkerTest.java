@@ -46,7 +46,7 @@ class ShrinkerTest {
         assertTrue(steps.stream().anyMatch(s -> s.lambdaH().equals(Instances.dec("0.0008"))));
         assertTrue(steps.stream().anyMatch(s -> s.depth() == 2 && s.widths()[0] == 4 && s.lambdaW(1).equals(Instances.dec("0.002"))));
         assertTrue(steps.stream().anyMatch(s -> s.dim() == 3));
-        assertTrue(steps.stream().anyMatch(s -> s.widths()[1] == 3));
+        assertTrue(steps.stream().anyMatch(s -> s.widths().length == 2 && s.widths()[1] == 3));
     }
 
     @Test
