@@ -57,7 +57,13 @@ public final class TestHunt {
      */
     public static Outcome run(Profile profile, long seed, int count, int digits, Catalogue catalogue,
                               Set<String> analyse, Predicate<Finding> stop) {
-        FindingAnalyzer analyzer = new FindingAnalyzer(catalogue, digits, seed);
+        return run(profile, seed, count, digits, catalogue, analyse, stop, List.of());
+    }
+
+    /** {@link #run} with the arguments that load the user's claims, for the replay lines. */
+    public static Outcome run(Profile profile, long seed, int count, int digits, Catalogue catalogue,
+                              Set<String> analyse, Predicate<Finding> stop, List<String> userClassArgs) {
+        FindingAnalyzer analyzer = new FindingAnalyzer(catalogue, digits, seed, userClassArgs, Shrinker.DEFAULT_BUDGET);
         Map<String, Finding> found = new LinkedHashMap<>();
         List<Instance> judged = new ArrayList<>();
         List<Set<String>> failed = new ArrayList<>();
