@@ -13,7 +13,7 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 echo "\$ javac -cp target/ncverify.jar -d \$WORK/classes scripts/conjecture-example/MyConjecture.java"
 javac -cp "$jar" -d "$work/classes" "$here/MyConjecture.java"
 
-if ! "$root/ncverify" hunt --help >/dev/null 2>&1; then
+if ! "$root/ncverify" hunt --help 2>&1 | grep -q -- '--profile'; then
   echo "run.sh: this build has no 'ncverify hunt' command (it comes with hunt-engine's HuntCommand)" >&2
   exit 3
 fi
@@ -22,6 +22,7 @@ status=0
 "$root/ncverify" hunt --profile "$profile" --count "$count" --seed "$seed" --digits 30 \
   --claim-class com.example.MyConjecture --classpath "$work/classes" --journal "$work/hunt.jsonl" || status=$?
 echo "(hunt exit status $status: 1 = a FALSE_AS_STATED finding)"
+[ -s "$work/hunt.jsonl" ] || { echo "run.sh: the hunt wrote no journal" >&2; exit 1; }
 
 # the first finding about the conjecture: original, shrunk and its replay line
 replay="$(python3 - "$work/hunt.jsonl" <<'PY'
