@@ -34,7 +34,7 @@ public final class ClaimLoader {
         ClassLoader loader = loader(classpath);
         List<Claim> out = new ArrayList<>();
         for (String name : classNames) {
-            out.add(UserClaim.of(instantiate(name.strip(), loader, classpath)));
+            out.add(UserClaim.of(instantiate(name.strip(), loader, classpath), classpath));
         }
         return List.copyOf(out);
     }

@@ -51,7 +51,8 @@ public final class FindingAnalyzer {
 
     /**
      * @param userClassArgs the {@code --claim-class ... --classpath ...} arguments that load the user's claims,
-     *                      appended to the replay line of a finding about a claim outside {@link Catalogue#all()}
+     *                      appended to the replay line of a finding about a claim outside {@link Catalogue#all()};
+     *                      when empty, a {@link UserClaim}'s own {@link UserClaim#replayArgs()} are used
      * @param budget        predicate evaluations one shrink may spend
      */
     public FindingAnalyzer(Catalogue catalogue, int digits, long seed, List<String> userClassArgs, int budget) {
@@ -100,7 +101,8 @@ public final class FindingAnalyzer {
     private Finding examine(long index, Instance instance, Claim claim, Verdict v, Target t) {
         int twice = Math.min(2 * digits, Precision.MAX_DIGITS);
         Verdict again = Judge.closedForm(instance, claim, twice);
-        List<String> extra = BUILT_IN.contains(claim.id()) ? List.of() : userClassArgs;
+        List<String> extra = BUILT_IN.contains(claim.id()) ? List.of() : !userClassArgs.isEmpty() ? userClassArgs
+            : claim instanceof UserClaim u ? u.replayArgs() : List.of();
         if (!t.shows(again)) {
             String detail = "FAILs at " + digits + " digits (residual " + t.residual(v) + " > " + t.tolerance(v)
                 + "), not at " + twice + " (" + again.status() + ", residual " + t.residual(again) + ", tolerance "

@@ -1,6 +1,9 @@
 package org.ncverify.hunt;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apfloat.Apfloat;
 import org.ncverify.claims.Claim;
@@ -25,9 +28,12 @@ public final class UserClaim implements Claim {
     private final String statement;
     private final String hypotheses;
     private final boolean judgesCandidate;
+    private final List<Path> classpath;
 
-    private UserClaim(Claim delegate, String id, String statement, String hypotheses, boolean judgesCandidate) {
+    private UserClaim(Claim delegate, String id, String statement, String hypotheses, boolean judgesCandidate,
+                      List<Path> classpath) {
         this.delegate = delegate;
+        this.classpath = classpath;
         this.id = id;
         this.statement = statement;
         this.hypotheses = hypotheses;
@@ -40,6 +46,14 @@ public final class UserClaim implements Claim {
      * @throws InputException when one of them throws, or the id is null or blank (the message names the class)
      */
     public static UserClaim of(Claim delegate) {
+        return of(delegate, List.of());
+    }
+
+    /**
+     * {@link #of(Claim)} for a claim loaded from {@code classpath} (kept, as absolute paths, for
+     * {@link #replayArgs()}).
+     */
+    public static UserClaim of(Claim delegate, List<Path> classpath) {
         Objects.requireNonNull(delegate, "delegate");
         String name = delegate.getClass().getName();
         String id;
@@ -59,7 +73,21 @@ public final class UserClaim implements Claim {
             throw new InputException("claim class " + name + " has a blank id()");
         }
         return new UserClaim(delegate, id.strip(), statement == null ? "" : statement,
-            hypotheses == null ? "" : hypotheses, candidate);
+            hypotheses == null ? "" : hypotheses, candidate,
+            classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    }
+
+    /**
+     * The arguments that load this claim again: {@code --claim-class NAME} and a {@code --classpath
+     * PATH} per entry it was loaded with (the tail of a {@link Replay} line).
+     */
+    public List<String> replayArgs() {
+        List<String> out = new ArrayList<>(List.of("--claim-class", userClass().getName()));
+        for (Path p : classpath) {
+            out.add("--classpath");
+            out.add(p.toString());
+        }
+        return List.copyOf(out);
     }
 
     /** The user's class. */

@@ -48,8 +48,8 @@ class UserConjectureLoopTest {
         compile(dir);
         List<Claim> user = ClaimLoader.load(List.of("com.example.MyConjecture"), List.of(dir));
         assertEquals("ABOVE_AVG", user.get(0).id());
-        List<String> args = List.of("--claim-class", "com.example.MyConjecture", "--classpath", dir.toString());
-        TestHunt.Outcome o = TestHunt.run(Profile.STEP, 1L, 200, 30, Catalogue.ofClaims(user), null, f -> true, args);
+        // the analyzer as the engine builds it (no explicit user arguments): the replay line comes from the UserClaim
+        TestHunt.Outcome o = TestHunt.run(Profile.STEP, 1L, 200, 30, Catalogue.ofClaims(user), null, f -> true);
         List<Finding> found = o.of("ABOVE_AVG", FindingClass.FALSE_AS_STATED);
         assertEquals(1, found.size(), "in " + o.judged().size() + " instances: " + o.findings());
         Finding f = found.get(0);
@@ -59,7 +59,7 @@ class UserConjectureLoopTest {
         }
         String replay = f.replay();
         assertTrue(replay.startsWith("ncverify verify " + f.shrunk().describe() + " --digits 30 --claims ABOVE_AVG"
-            + " --claim-class com.example.MyConjecture --classpath "), replay);
+            + " --claim-class com.example.MyConjecture --classpath " + dir.toAbsolutePath().normalize()), replay);
         List<String> words = new ArrayList<>(Arrays.asList(replay.split(" ")));
         words.remove(0);
         StringWriter out = new StringWriter();
