@@ -1,5 +1,6 @@
 package org.ncverify.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.instance.Instance;
@@ -39,13 +40,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ClaimsOption claims;
 
+    @Mixin
+    UserClaimsOption userClaims;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         output.check();
-        Catalogue catalogue = claims.catalogue();
+        Catalogue catalogue = userClaims.catalogue(claims);
         InstanceFiles.InstanceInput in = options.instances(SolveCommand.MAX_CLASSES, "verify", Main.stdin(spec));
         Precision precision = options.precision();
         for (Instance inst : in.instances()) {
@@ -60,6 +64,10 @@ public final class VerifyCommand implements Callable<Integer> {
         CommandText c = new CommandText("verify", inst, precision.digits());
         frames.seed().ifPresent(s -> c.option("--rotation-seed", s));
         claims.appendTo(c, catalogue);
+        List<String> user = userClaims.replayArgs();
+        for (int i = 0; i + 1 < user.size(); i += 2) {
+            c.option(user.get(i), user.get(i + 1));
+        }
         return output.withFormat(c).text();
     }
 }
