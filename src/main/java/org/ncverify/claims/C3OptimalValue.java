@@ -2,6 +2,7 @@ package org.ncverify.claims;
 
 import org.apfloat.Apfloat;
 import org.ncverify.model.Evaluation;
+import org.ncverify.theory.FactoredMinimizer;
 
 /**
  * C3, optimal value: f* = sum_{i&lt;=r} phi_{s_i}(p*(s_i)) + sum_{i&gt;r} s_i^2/(2N).
@@ -29,6 +30,10 @@ public final class C3OptimalValue extends AbstractClaim {
 
     @Override
     public Verdict check(Subject subject) {
+        FactoredMinimizer factored = subject.factored();
+        if (factored != null) {
+            return judgeFactored(factored.value(), subject.reference().objective(), subject);
+        }
         Evaluation e = subject.evaluation();
         Apfloat fStar = subject.reference().objective();
         Apfloat residual = relative(e.value(), fStar, Apfloat.ZERO, subject.precision());
@@ -38,5 +43,17 @@ public final class C3OptimalValue extends AbstractClaim {
             "f(point) = " + org.ncverify.linalg.Precision.format(e.value(), 20) + ", f* = "
                 + org.ncverify.linalg.Precision.format(fStar, 20) + (below ? " (below f*)" : ""));
         return below && v.status() == Status.FAIL ? v : subject.qualify(v);
+    }
+
+    /**
+     * The closed form judged as its own candidate: f evaluated from the definition on the factored
+     * point ({@link FactoredMinimizer#value()}, O(m D + m^2), no K x K matrix) against f*.
+     * Package-private so that tests can hand it a wrong value; no other caller.
+     */
+    Verdict judgeFactored(Apfloat value, Apfloat fStar, Subject subject) {
+        Apfloat residual = relative(value, fStar, Apfloat.ZERO, subject.precision());
+        return Verdict.judge(id(), residual, subject.valueTolerance(), "definition (factored point) vs formula",
+            "f(point) = " + org.ncverify.linalg.Precision.format(value, 20) + " from its factors and the structured"
+                + " singular pairs, f* = " + org.ncverify.linalg.Precision.format(fStar, 20));
     }
 }

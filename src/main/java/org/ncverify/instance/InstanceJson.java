@@ -48,14 +48,14 @@ public final class InstanceJson {
             widths.add(w);
         }
         boolean same = true;
-        for (int l = 1; l < instance.depth(); l++) {
-            same &= instance.lambdaW(l).equals(instance.lambdaW(0));
+        for (int l = 2; l <= instance.depth(); l++) {
+            same &= instance.lambdaW(l).equals(instance.lambdaW(1));
         }
         if (same) {
-            o.put("lambdaW", Rationals.decimal(instance.lambdaW(0)));
+            o.put("lambdaW", Rationals.decimal(instance.lambdaW(1)));
         } else {
             ArrayNode lw = o.putArray("lambdaW");
-            for (int l = 0; l < instance.depth(); l++) {
+            for (int l = 1; l <= instance.depth(); l++) {
                 lw.add(Rationals.decimal(instance.lambdaW(l)));
             }
         }
