@@ -5,6 +5,7 @@ import org.apfloat.Aprational;
 import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.MemoryEstimate;
+import org.ncverify.instance.Preset;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import picocli.CommandLine.Option;
@@ -14,9 +15,14 @@ import picocli.CommandLine.Option;
  * parsed here so that every error message names the flag and the value.
  */
 public final class InstanceOptions {
-    @Option(names = "--sizes", required = true, paramLabel = "n1,n2,...",
-        description = "class sizes, K >= 2 positive integers")
+    @Option(names = "--sizes", paramLabel = "n1,n2,...",
+        description = "class sizes, K >= 2 positive integers (or --preset)")
     String sizes;
+
+    // scale-theory: named long-tailed benchmark shapes (instance.Preset)
+    @Option(names = "--preset", paramLabel = "NAME",
+        description = "class sizes of a benchmark: cifar10-lt-10, cifar10-lt-100, cifar100-lt-100, imagenet-lt, inat2018-like")
+    String preset;
 
     @Option(names = "--dim", required = true, paramLabel = "d", description = "feature dimension d >= 1")
     String dim;
@@ -52,7 +58,11 @@ public final class InstanceOptions {
 
     /** The validated instance. */
     public Instance instance() {
-        long[] n = parseLongs("--sizes", sizes);
+        if ((sizes == null) == (preset == null)) {
+            throw new InputException(sizes == null ? "--sizes is missing (or give --preset NAME)"
+                : "--sizes and --preset = " + preset + ": give one of them");
+        }
+        long[] n = preset != null ? Preset.of(preset).sizes() : parseLongs("--sizes", sizes);
         int d = parseInt("--dim", dim);
         int l = parseInt("--depth", depth);
         int[] w = null;
@@ -162,6 +172,6 @@ public final class InstanceOptions {
 
     @Override
     public String toString() {
-        return Arrays.asList(sizes, dim, depth, widths, lambdaW, lambdaH, digits).toString();
+        return Arrays.asList(sizes, preset, dim, depth, widths, lambdaW, lambdaH, digits).toString();
     }
 }
