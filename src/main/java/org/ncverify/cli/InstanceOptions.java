@@ -45,13 +45,13 @@ public final class InstanceOptions {
 
     /**
      * The validated instance, refused (bad input) when it has more than {@code maxClasses}
-     * classes: {@code command} holds K x K matrices of Apfloat entries.
+     * classes ({@code verify} and {@code optimize} hold K x K matrices of Apfloat entries).
      */
     Instance instance(int maxClasses, String command) {
         Instance inst = instance();
         if (inst.classes() > maxClasses) {
             throw new InputException("--sizes has K = " + inst.classes() + " classes: " + command
-                + " builds K x K singular vectors and supports K <= " + maxClasses);
+                + " supports K <= " + maxClasses);
         }
         return inst;
     }

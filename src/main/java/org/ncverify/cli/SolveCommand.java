@@ -21,6 +21,11 @@ import picocli.CommandLine.Spec;
 public final class SolveCommand implements Callable<Integer> {
     /** Largest K accepted: the closed form and C4 hold K x K matrices of Apfloat entries. */
     static final int MAX_CLASSES = 2000;
+    /**
+     * Largest K of {@code solve} (scale-theory): its closed form and claims are structured (O(K r)
+     * memory, {@link org.ncverify.theory.FactoredMinimizer}); the memory estimate decides below it.
+     */
+    static final int SOLVE_MAX_CLASSES = 100_000;
 
     @Mixin
     InstanceOptions options;
@@ -37,9 +42,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.format();
-        Instance instance = options.instance(SolveCommand.MAX_CLASSES, "solve");
+        Instance instance = options.instance(SOLVE_MAX_CLASSES, "solve");
         Precision precision = options.precision();
-        options.checkMemory(instance, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
+        options.checkMemory(instance, precision, MemoryEstimate.solveWorkload(instance), "solve");
         return output.print(spec, SolveResult.compute(instance, precision, frames.seed()));
     }
 }
