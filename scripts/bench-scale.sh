@@ -10,13 +10,15 @@ tail200=$(python3 -c "print(','.join(str(round(1e5*1000**(-k/199))) for k in ran
 tail1000=$(python3 -c "print(','.join(str(round(1e5*1000**(-k/999))) for k in range(1000)))")
 run() { # label xmx args...
   local label="$1" xmx="$2"; shift 2
-  local t; t=$( { /usr/bin/time -f "%e %M" java "-Xmx$xmx" -jar "$jar" "$@" --format text > /tmp/bench-scale.out 2>/tmp/bench-scale.err; } 2>&1 | tail -1 ) || true
+  /usr/bin/time -o /tmp/bench-scale.time -f "%e %M" java "-Xmx$xmx" -jar "$jar" "$@" --format text > /tmp/bench-scale.out 2>/tmp/bench-scale.err || true
+  local t; t=$(tail -1 /tmp/bench-scale.time)
   local claims; claims=$(grep -E '^C[0-9]+ ' /tmp/bench-scale.out | awk '{printf "%s:%s ", $1, $2}')
-  echo "$label | -Xmx$xmx | ${t% *} s | $(( ${t#* } / 1024 )) MiB RSS | $claims" >> "$out"
+  local head; head=$(sed -n 2p /tmp/bench-scale.out | sed 's/.*surviving/surviving/')
+  echo "$label | $head | -Xmx$xmx | ${t% *} s | $(( ${t#* } / 1024 )) MiB RSS | $claims" >> "$out"
 }
 echo "# bench-scale $(date -u +%FT%TZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out"
-run "K=50 (reference case 7 shape) 60 digits d=2 L=1" 1g solve --sizes "$(python3 -c "print(','.join(str(5000-100*k) for k in range(50)))")" --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 60
+run "K=50 sizes 5000,4900,...,100 60 digits d=2 L=1" 1g solve --sizes "$(python3 -c "print(','.join(str(5000-100*k) for k in range(50)))")" --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 60
 run "K=200 long tail 60 digits d=2 L=1" 1g solve --sizes "$tail200" --dim 2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 60
 run "K=1000 long tail 30 digits d=1000 L=2" 1g solve --sizes "$tail1000" --dim 1000 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 30
-run "imagenet-lt K=1000 30 digits d=512 L=2" 1g solve --preset imagenet-lt --dim 512 --depth 2 --lambda-w 1e-4 --lambda-h 1e-4 --digits 30
-run "inat2018-like K=8142 30 digits d=512 L=2" 4g solve --preset inat2018-like --dim 512 --depth 2 --lambda-w 1e-4 --lambda-h 1e-4 --digits 30
+run "imagenet-lt K=1000 30 digits d=512 L=2" 1g solve --preset imagenet-lt --dim 512 --depth 2 --lambda-w 1e-6 --lambda-h 1e-6 --digits 30
+run "inat2018-like K=8142 30 digits d=512 L=2" 4g solve --preset inat2018-like --dim 512 --depth 2 --lambda-w 1e-6 --lambda-h 1e-6 --digits 30

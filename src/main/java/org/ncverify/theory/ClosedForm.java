@@ -29,6 +29,10 @@ import org.ncverify.spectrum.YhatSpectrum;
  *     random ones), R_L = U[:, 1..r]; X = R_0 diag(a_H) V_r^T, class means Mbar = X D^{-1},
  *     W_l = R_l diag(a_{W_l}) R_{l-1}^T, b = n / N. Then W_L...W_1 X = U diag(p) V^T.</li>
  * </ol>
+ * Nothing K x K is formed: {@link #factored()} keeps the minimizer as its factor values and
+ * the structured singular pairs of the m surviving directions (O(m D) numbers, what solve's
+ * claims C3 and C4 read), and the dense {@link #point()} (built only when a claim asks for it)
+ * takes its U_r, V_r columns from {@link SingularVectors}, O(K) each.
  * The point stores class means only (N is never materialised). Everything, the spectrum of
  * Yhat included ({@link YhatSpectrum#compute(long[], Precision)}), is computed in the calling
  * thread: callers that want parallelism run several closed forms at once.
