@@ -4,7 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-/dev/stdout}"
-jar="$here/target/ncverify.jar"
+jar="${NCVERIFY_JAR:-$here/target/ncverify.jar}"
 [ -f "$jar" ] || (cd "$here" && mvn -B -q -DskipTests package)
 tail200=$(python3 -c "print(','.join(str(round(1e5*1000**(-k/199))) for k in range(200)))")
 tail1000=$(python3 -c "print(','.join(str(round(1e5*1000**(-k/999))) for k in range(1000)))")
