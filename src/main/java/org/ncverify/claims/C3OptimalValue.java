@@ -2,6 +2,9 @@ package org.ncverify.claims;
 
 import org.apfloat.Apfloat;
 import org.ncverify.model.Evaluation;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.MemoryEstimate;
+import org.ncverify.linalg.Precision;
 import org.ncverify.theory.FactoredMinimizer;
 
 /**
@@ -32,7 +35,27 @@ public final class C3OptimalValue extends AbstractClaim {
     public Verdict check(Subject subject) {
         FactoredMinimizer factored = subject.factored();
         if (factored != null) {
-            return judgeFactored(factored.value(), subject.reference().objective(), subject);
+            // the factored value expands ||P - Yhat||^2 = ||P||^2 - 2<P, Yhat> + ||Yhat||^2: its rounding is
+            // about 10^-(W-2) (N + sum p'^2) / (2N) absolute; judged only where that is 100x below the tolerance
+            Precision p = subject.precision();
+            FixedPrecisionApfloatHelper h = p.helper();
+            Apfloat sum = p.of(subject.instance().total());
+            for (Apfloat x : factored.productValues()) {
+                sum = h.add(sum, h.multiply(x, x));
+            }
+            Apfloat rounding = h.multiply(p.pow10(-(p.working() - 2)), h.divide(sum, p.of(2 * subject.instance().total())));
+            Apfloat fStar = subject.reference().objective();
+            Tolerance tol = subject.valueTolerance();
+            boolean decidable = fStar.signum() > 0
+                && h.divide(rounding, fStar).compareTo(h.divide(tol.value(), p.of(100L))) <= 0;
+            if (decidable) {
+                return judgeFactored(factored.value(), fStar, subject);
+            }
+            if (MemoryEstimate.denseEvaluationCost(subject.instance()) > MemoryEstimate.DENSE_STATIONARITY_BUDGET) {
+                return Verdict.inconclusive(id(), null, tol, "not judged", "f* = " + Precision.format(fStar, 3)
+                    + " is too small for the factored evaluation (rounding " + Precision.formatScientific(rounding, 3)
+                    + " absolute) and the dense one is beyond solve's budget");
+            }
         }
         Evaluation e = subject.evaluation();
         Apfloat fStar = subject.reference().objective();

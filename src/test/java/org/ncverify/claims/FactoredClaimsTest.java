@@ -99,4 +99,18 @@ class FactoredClaimsTest {
         assertEquals(Status.PASS, dense.status(), dense::toString);
         assertTrue(ApMatrix.resetLargest() >= (long) k * k, "the hook sees the dense route's K x K matrices");
     }
+
+    /**
+     * Tiny weight decays (f* = 7.2e-12): the factored value's rounding (10^-(W-2) N / (2N) absolute)
+     * is not 100x below C3's tolerance there, so C3 falls back to the dense definition (affordable at
+     * K = 4) and PASSes instead of a false FAIL (the factored value is off by 6e-41 relative there).
+     */
+    @Test
+    void c3LeavesTheFactoredValueWhereItsRoundingIsNotFarBelowTheTolerance() {
+        Instance inst = Instance.of(new long[] {10, 5, 3, 2}, 6, null, 2, new Aprational[] {Instances.dec("1e-12")},
+            Instances.dec("1e-12"));
+        Verdict v = Catalogue.run(new C3OptimalValue(), Subject.ofClosedForm(ClosedForm.of(inst, Precision.of(40))));
+        assertEquals(Status.PASS, v.status(), v::toString);
+        assertEquals("definition vs formula", v.reading());
+    }
 }

@@ -45,9 +45,12 @@ class FactoredMinimizerTest {
         FactoredMinimizer f = cf.factored();
         Apfloat dense = Objective.evaluate(inst, cf.point(), p).value();
         Apfloat tol = p.pow10(-(p.digits() + 2));
-        assertTrue(relative(f.value(), dense, p).compareTo(tol) <= 0, name + ": factored " + f.value() + " dense " + dense);
         assertTrue(relative(f.value(), cf.objective(), p).compareTo(tol) <= 0, name + ": factored " + f.value()
             + " f* " + cf.objective());
+        // the dense evaluation sums residuals of O(1) terms: at f* ~ 1e-11 it keeps fewer digits than
+        // the factored one (which forms p - s directly); C3's own tolerance 10^-(P-10) still holds
+        Apfloat denseTol = p.pow10(-(p.digits() - 10));
+        assertTrue(relative(f.value(), dense, p).compareTo(denseTol) <= 0, name + ": factored " + f.value() + " dense " + dense);
         assertEquals(cf.survivingDirections(), f.directions());
         for (Apfloat e : f.gramDefects()) {
             assertTrue(e.compareTo(p.pow10(-(p.digits() + 5))) <= 0, name + ": Gram defect " + e);
@@ -58,7 +61,7 @@ class FactoredMinimizerTest {
     /**
      * a_H scaled by 1 + t in the first direction: the factored value moves by the definition's
      * first-order change, d f / d t = a_H,1 (d f / d a_H,1) at t = 0, which the dense evaluation of
-     * the same perturbed point confirms; at t = 1e-12 (a change of order t^2) it is far outside 10^-(P-10).
+     * the same perturbed point confirms; at t = 1e-12 (a change of order t^2, at most 10 t^2 p'^2 / N) it is far outside 10^-(P-10).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -82,7 +85,10 @@ class FactoredMinimizerTest {
         assertTrue(gap.signum() > 0, name + ": " + gap);
         Apfloat ratio = h.divide(gap, cf.objective());
         assertTrue(ratio.compareTo(p.pow10(-(p.digits() - 10))) > 0, name + ": relative change " + ratio);
-        assertTrue(ratio.compareTo(p.pow10(-15)) < 0, name + ": relative change " + ratio);
+        // second order: at most 10 t^2 p'_1^2 / N (the data and penalty curvatures in t)
+        Apfloat p1 = cf.productSingularValues()[0];
+        Apfloat bound = h.divide(h.multiply(p.of(10L), h.multiply(h.multiply(t, t), h.multiply(p1, p1))), p.of(inst.total()));
+        assertTrue(gap.compareTo(bound) < 0, name + ": change " + gap + " above the second-order bound " + bound);
     }
 
     private static Apfloat relative(Apfloat a, Apfloat b, Precision p) {
