@@ -8,6 +8,7 @@ import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.Svd;
+import org.ncverify.theory.FactoredMinimizer;
 
 /**
  * C4, spectrum: the singular values of W_L...W_1 X are p*(s_1), ..., p*(s_r), 0, ... in the
@@ -36,6 +37,10 @@ public final class C4ProductSpectrum extends AbstractClaim {
     public Verdict check(Subject subject) {
         Precision p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();
+        FactoredMinimizer factored = subject.factored();
+        if (factored != null) {
+            return judgeFactored(factored.productValues(), factored.singularValueBound(), subject);
+        }
         ApMatrix b = subject.projectedProduct();
         int k = b.rows();
         Apfloat[] diag = new Apfloat[k];
@@ -91,5 +96,32 @@ public final class C4ProductSpectrum extends AbstractClaim {
     private static List<Apfloat[]> targets(Subject subject) {
         Apfloat[] t = subject.reference().productSingularValues();
         return subject.reference().admissible(t, 0, t.length);
+    }
+
+    /**
+     * The closed form judged as its own candidate, on its factors: P = U_m diag(p') V_m^T has rank
+     * m, so sigma_i(P) = 0 = p*(s_i) for i &gt;= m, and |sigma_i(P) - p'_(i)| &lt;= delta p'_(i) with
+     * the Gram bound delta of {@link FactoredMinimizer#singularValueBound()}. Residual
+     * (max_i |p'_(i) - p*(s_i)| + delta max_i p'_i) / max(s_1, 1), an upper bound of the literal
+     * residual; O(m D + m^2), no K x K matrix. Package-private so that tests can hand it wrong
+     * values or a wrong bound; no other caller.
+     */
+    Verdict judgeFactored(Apfloat[] productValues, Apfloat delta, Subject subject) {
+        FixedPrecisionApfloatHelper h = subject.precision().helper();
+        Apfloat[] sorted = productValues.clone();
+        Arrays.sort(sorted, (x, y) -> y.compareTo(x));
+        Apfloat[] target = subject.reference().productSingularValues();
+        Apfloat[] values = new Apfloat[target.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i < sorted.length ? sorted[i] : Apfloat.ZERO;
+        }
+        int worstIndex = largestGap(values, target, h);
+        Apfloat worst = gap(values, target, worstIndex, h);
+        Apfloat spread = sorted.length == 0 ? Apfloat.ZERO : h.multiply(delta, ApfloatMath.abs(sorted[0]));
+        Apfloat scale = ApfloatMath.max(subject.reference().spectrum().singularValue(0), Apfloat.ONE);
+        Apfloat bound = h.divide(h.add(worst, spread), scale);
+        return Verdict.judge(id(), bound, subject.tolerance(10), "factored (rank-m product, Gram bound)",
+            "largest gap at i = " + (worstIndex + 1) + "; " + sorted.length + " nonzero singular values, relative"
+                + " Gram bound delta = " + Precision.formatScientific(delta, 3));
     }
 }

@@ -15,6 +15,7 @@ import org.ncverify.runs.MultiStartResult;
 import org.ncverify.runs.RunSummary;
 import org.ncverify.runs.StartClass;
 import org.ncverify.theory.ClosedForm;
+import org.ncverify.theory.FactoredMinimizer;
 
 /**
  * What a claim judges: the instance, a candidate point carrying {@code digits} correct
@@ -38,6 +39,7 @@ public final class Subject {
     private final List<RunSummary> runs;
     private final RunSummary bestRun;
     private final Function<Subject, InexactRule> inexactRule;
+    private final boolean ownClosedForm;
     private volatile InexactRule inexact;
     private volatile Evaluation evaluation;
     private volatile ApMatrix product;
@@ -50,6 +52,12 @@ public final class Subject {
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
                     RunSummary bestRun, Function<Subject, InexactRule> inexactRule) {
+        this(instance, candidate, reference, digits, runs, bestRun, inexactRule, false);
+    }
+
+    private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
+                    RunSummary bestRun, Function<Subject, InexactRule> inexactRule, boolean ownClosedForm) {
+        this.ownClosedForm = ownClosedForm;
         this.instance = instance;
         this.candidate = candidate;
         this.reference = reference;
@@ -180,15 +188,27 @@ public final class Subject {
      * P + G, and every entry carries those digits (up to the slack each claim grants).
      */
     public static Subject ofClosedForm(ClosedForm reference) {
-        return of(reference, reference.point(), (int) reference.precision().working());
+        return new Subject(reference.instance(), null, reference, (int) reference.precision().working(), List.of(), null,
+            null, true);
+    }
+
+    /**
+     * The candidate in factored form ({@link ClosedForm#factored()}: factor values and structured
+     * singular pairs, no K x K or K x d matrix) when the subject is the closed form judged as its
+     * own candidate in canonical frames ({@link #ofClosedForm}); null otherwise (an optimizer's or
+     * a polished point, a hand-built wrong point, random frames), where claims use the dense point.
+     */
+    public FactoredMinimizer factored() {
+        return ownClosedForm ? reference.factored() : null;
     }
 
     public Instance instance() {
         return instance;
     }
 
+    /** The candidate point; for {@link #ofClosedForm} the reference's dense point, built on first request. */
     public Point candidate() {
-        return candidate;
+        return candidate != null ? candidate : reference.point();
     }
 
     public ClosedForm reference() {
@@ -322,7 +342,7 @@ public final class Subject {
     public Evaluation evaluation() {
         Evaluation e = evaluation;
         if (e == null) {
-            e = Objective.evaluate(instance, candidate, precision());
+            e = Objective.evaluate(instance, candidate(), precision());
             evaluation = e;
         }
         return e;
@@ -335,7 +355,7 @@ public final class Subject {
     public ApMatrix classMeans() {
         ApMatrix m = classMeans;
         if (m == null) {
-            m = candidate.classMeans(precision());
+            m = candidate().classMeans(precision());
             classMeans = m;
         }
         return m;
@@ -355,7 +375,7 @@ public final class Subject {
     public ApMatrix weightProduct() {
         ApMatrix w = weightProduct;
         if (w == null) {
-            w = candidate.weightProduct(precision());
+            w = candidate().weightProduct(precision());
             weightProduct = w;
         }
         return w;

@@ -8,6 +8,7 @@ import org.ncverify.instance.InputException;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.InstanceJson;
 import org.ncverify.instance.MemoryEstimate;
+import org.ncverify.instance.Preset;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import picocli.CommandLine.Option;
@@ -20,9 +21,15 @@ import picocli.CommandLine.Option;
  */
 public final class InstanceOptions {
     @Option(names = "--sizes", paramLabel = "n1,n2,...",
-        description = "class sizes: K positive integers, 2 <= K <= " + SolveCommand.MAX_CLASSES
+        description = "class sizes: K positive integers, 2 <= K <= " + SolveCommand.MAX_CLASSES + " (solve: " + SolveCommand.SOLVE_MAX_CLASSES + ")"
             + ", each and their sum N at most 2^63-1")
     String sizes;
+
+    // scale-theory: named long-tailed benchmark shapes (instance.Preset)
+    @Option(names = "--preset", paramLabel = "NAME",
+        description = "class sizes of a benchmark instead of --sizes: cifar10-lt-10, cifar10-lt-100, cifar100-lt-100, imagenet-lt,"
+            + " inat2018-like")
+    String preset;
 
     @Option(names = "--sizes-file", paramLabel = "FILE",
         description = "read the class sizes from FILE instead: one per line or comma-separated, '#' starts a comment")
@@ -56,7 +63,7 @@ public final class InstanceOptions {
 
     /**
      * The validated instance, refused (bad input) when it has more than {@code maxClasses}
-     * classes: {@code command} holds K x K matrices of Apfloat entries.
+     * classes ({@code verify} and {@code optimize} hold K x K matrices of Apfloat entries).
      */
     Instance instance(int maxClasses, String command) {
         return checkClasses(instance(), maxClasses, command);
@@ -71,7 +78,7 @@ public final class InstanceOptions {
         InstanceFiles.InstanceInput in;
         if (instanceFile != null) {
             String[][] flags = {{"--sizes", sizes}, {"--sizes-file", sizesFile}, {"--dim", dim}, {"--depth", depth},
-                {"--widths", widths}, {"--lambda-w", lambdaW}, {"--lambda-h", lambdaH}};
+                {"--widths", widths}, {"--preset", preset}, {"--lambda-w", lambdaW}, {"--lambda-h", lambdaH}};
             for (String[] f : flags) {
                 if (f[1] != null) {
                     throw new InputException("--instance " + instanceFile + " and " + f[0]
@@ -91,26 +98,27 @@ public final class InstanceOptions {
     private static Instance checkClasses(Instance inst, int maxClasses, String command) {
         if (inst.classes() > maxClasses) {
             throw new InputException("--sizes has K = " + inst.classes() + " classes: " + command
-                + " builds K x K singular vectors and supports K <= " + maxClasses);
+                + " supports K <= " + maxClasses);
         }
         return inst;
     }
 
     /** The validated instance of the flags ({@code --sizes} or {@code --sizes-file}, and the rest). */
     public Instance instance() {
-        if (sizes != null && sizesFile != null) {
-            throw new InputException("--sizes and --sizes-file: give the class sizes one way, not both");
+        int ways = (sizes != null ? 1 : 0) + (sizesFile != null ? 1 : 0) + (preset != null ? 1 : 0);
+        if (ways > 1) {
+            throw new InputException("--sizes, --sizes-file and --preset: give the class sizes one way, not several");
         }
-        String n0 = sizesFile != null ? InstanceFiles.sizes(sizesFile) : sizes;
-        String flagOfSizes = sizesFile != null ? "--sizes-file" : "--sizes";
+        String n0 = preset != null ? "preset" : sizesFile != null ? InstanceFiles.sizes(sizesFile) : sizes;
+        String flagOfSizes = preset != null ? "--preset" : sizesFile != null ? "--sizes-file" : "--sizes";
         for (String[] f : new String[][] {{flagOfSizes, n0}, {"--dim", dim}, {"--depth", depth}, {"--lambda-w", lambdaW},
             {"--lambda-h", lambdaH}}) {
             if (f[1] == null) {
-                throw new InputException((f[0].equals("--sizes") ? "--sizes (or --sizes-file)" : f[0])
+                throw new InputException((f[0].equals("--sizes") ? "--sizes (or --sizes-file or --preset)" : f[0])
                     + " is missing: give the instance flags --sizes, --dim, --depth, --lambda-w, --lambda-h or --instance FILE");
             }
         }
-        long[] n = parseLongs(flagOfSizes, n0);
+        long[] n = preset != null ? Preset.of(preset).sizes() : parseLongs(flagOfSizes, n0);
         int d = parseInt("--dim", dim);
         int l = parseInt("--depth", depth);
         int[] w = null;
@@ -244,6 +252,6 @@ public final class InstanceOptions {
 
     @Override
     public String toString() {
-        return Arrays.asList(sizes, sizesFile, dim, depth, widths, lambdaW, lambdaH, digits, instanceFile).toString();
+        return Arrays.asList(sizes, sizesFile, preset, dim, depth, widths, lambdaW, lambdaH, digits, instanceFile).toString();
     }
 }

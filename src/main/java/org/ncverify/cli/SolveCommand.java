@@ -22,12 +22,18 @@ import picocli.CommandLine.Spec;
         "  ncverify solve --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 50",
         "  ncverify solve --instance cases.json --format json --output cases.jsonl   (a list: one JSON line per instance)",
         "  ncverify solve --sizes-file sizes.txt --dim 64 --depth 3 --lambda-w 5e-4 --lambda-h 5e-4",
+        "  ncverify solve --preset cifar100-lt-100 --dim 512 --depth 2 --lambda-w 5e-4 --lambda-h 5e-4 --digits 30",
         "  ncverify @job.args   (arguments read from a file, one or more per line)",
-        "Limits: 2 <= K <= " + SolveCommand.MAX_CLASSES + ", 1 <= L <= 64, digits " + Precision.MIN_DIGITS + ".."
+        "Limits: 2 <= K <= " + SolveCommand.SOLVE_MAX_CLASSES + ", 1 <= L <= 64, digits " + Precision.MIN_DIGITS + ".."
             + Precision.MAX_DIGITS + "; an instance whose memory estimate exceeds the JVM heap is refused before any work."})
 public final class SolveCommand implements Callable<Integer> {
     /** Largest K accepted: the closed form and C4 hold K x K matrices of Apfloat entries. */
     static final int MAX_CLASSES = 2000;
+    /**
+     * Largest K of {@code solve} (scale-theory): its closed form and claims are structured (O(K r)
+     * memory, {@link org.ncverify.theory.FactoredMinimizer}); the memory estimate decides below it.
+     */
+    static final int SOLVE_MAX_CLASSES = 100_000;
 
     @Mixin
     InstanceOptions options;
@@ -47,10 +53,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.check();
-        InstanceFiles.InstanceInput in = options.instances(MAX_CLASSES, "solve", Main.stdin(spec));
+        InstanceFiles.InstanceInput in = options.instances(SOLVE_MAX_CLASSES, "solve", Main.stdin(spec));
         Precision precision = options.precision();
         for (Instance inst : in.instances()) {
-            options.checkMemory(inst, precision, MemoryEstimate.Workload.CLOSED_FORM, "solve");
+            options.checkMemory(inst, precision, MemoryEstimate.solveWorkload(inst), "solve");
             export.check(inst);
         }
         export.checkSingle(in.instances().size());

@@ -32,8 +32,21 @@ public final class MemoryEstimate {
     /** L-BFGS memory of the optimizer (pairs s, y kept). */
     static final int LBFGS_MEMORY = 10;
 
+    /**
+     * Largest cost K (K r + d + sum_{l&lt;L} d_l d_{l-1}) (Apfloat products of the dense evaluation of f
+     * and its gradient over every class) at which {@code solve} judges stationarity (C11) on the
+     * dense point, about a minute; above it solve runs the {@link Workload#FACTORED} workload.
+     */
+    public static final double DENSE_STATIONARITY_BUDGET = 5e7;
+
     /** What is computed for the instance. */
     public enum Workload {
+        /**
+         * solve in factored form (scale-theory): the spectrum, the scalar law and the factored closed
+         * form, no dense point: A = 8 K (eigenvalues, singular values, certificate brackets) +
+         * 2 r D (the structured singular pairs, D distinct sizes) + (L + 1) r (factor values).
+         */
+        FACTORED,
         /** The closed form and the claims about value, spectra and stationarity. */
         CLOSED_FORM,
         /** The closed form and every claim. */
@@ -50,8 +63,34 @@ public final class MemoryEstimate {
         this.dominant = dominant;
     }
 
+    /**
+     * The dense products of f and its gradient over every class, K (K r + d + sum_{l&lt;L} d_l d_{l-1}),
+     * in double (no overflow).
+     */
+    public static double denseEvaluationCost(Instance inst) {
+        double inner = 0;
+        for (int l = 1; l < inst.depth(); l++) {
+            inner += (double) inst.layerDim(l) * inst.layerDim(l - 1);
+        }
+        double k = inst.classes();
+        return k * (k * inst.bottleneck() + inst.dim() + inner);
+    }
+
+    /** The workload of {@code solve}: the dense closed form when its stationarity is judged, else factored. */
+    public static Workload solveWorkload(Instance inst) {
+        return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED;
+    }
+
     /** The estimate for {@code inst} at {@code workingDigits} = P + G. */
     public static MemoryEstimate of(Instance inst, long workingDigits, Workload workload) {
+        if (workload == Workload.FACTORED) {
+            double k = inst.classes();
+            double r = inst.bottleneck();
+            double distinct = java.util.Arrays.stream(inst.sizes()).distinct().count();
+            double entries = 8 * k + 2 * r * distinct + (inst.depth() + 1) * r;
+            // nothing proportional to d or the widths is stored: only fewer classes (or digits) help
+            return new MemoryEstimate(entries * (APFLOAT_OVERHEAD + workingDigits / 2.0), "sizes");
+        }
         double[] dims = new double[inst.depth() + 1];
         for (int l = 0; l <= inst.depth(); l++) {
             dims[l] = inst.layerDim(l);

@@ -19,7 +19,11 @@ public final class ApMatrix {
     private final Apfloat[] data;
     private final Precision precision;
 
+    /** The most entries of any matrix made since the last {@link #resetLargest()} (a test hook, scale-theory). */
+    private static final java.util.concurrent.atomic.AtomicLong LARGEST = new java.util.concurrent.atomic.AtomicLong();
+
     private ApMatrix(int rows, int cols, Apfloat[] data, Precision precision) {
+        LARGEST.accumulateAndGet((long) rows * cols, Math::max);
         this.rows = rows;
         this.cols = cols;
         this.data = data;
@@ -37,6 +41,14 @@ public final class ApMatrix {
             d[i] = v.signum() == 0 ? Apfloat.ZERO : precision.of(v);
         }
         return new ApMatrix(rows, cols, d, precision);
+    }
+
+    /**
+     * The number of entries of the largest matrix made (in any thread) since the previous call,
+     * and a reset: how tests prove that a computation never forms a K x K matrix.
+     */
+    public static long resetLargest() {
+        return LARGEST.getAndSet(0);
     }
 
     /** The rows x cols zero matrix. */

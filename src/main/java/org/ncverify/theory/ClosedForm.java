@@ -7,11 +7,11 @@ import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
-import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Orthonormal;
 import org.ncverify.linalg.Precision;
 import org.ncverify.model.Point;
+import org.ncverify.spectrum.SingularVectors;
 import org.ncverify.spectrum.YhatSpectrum;
 
 /**
@@ -29,6 +29,10 @@ import org.ncverify.spectrum.YhatSpectrum;
  *     random ones), R_L = U[:, 1..r]; X = R_0 diag(a_H) V_r^T, class means Mbar = X D^{-1},
  *     W_l = R_l diag(a_{W_l}) R_{l-1}^T, b = n / N. Then W_L...W_1 X = U diag(p) V^T.</li>
  * </ol>
+ * Nothing K x K is formed: {@link #factored()} keeps the minimizer as its factor values and
+ * the structured singular pairs of the m surviving directions (O(m D) numbers, what solve's
+ * claims C3 and C4 read), and the dense {@link #point()} (built only when a claim asks for it)
+ * takes its U_r, V_r columns from {@link SingularVectors}, O(K) each.
  * The point stores class means only (N is never materialised). Everything, the spectrum of
  * Yhat included ({@link YhatSpectrum#compute(long[], Precision)}), is computed in the calling
  * thread: callers that want parallelism run several closed forms at once.
@@ -42,6 +46,8 @@ public final class ClosedForm {
     private final Apfloat objective;
     private final Long rotationSeed;
     private volatile Point point;
+    private volatile FactoredMinimizer factored;
+    private volatile Apfloat[] bias;
 
     private ClosedForm(Instance instance, Precision precision, YhatSpectrum spectrum, ScalarLaw law,
                        List<ScalarSolution> solutions, Apfloat objective, Long rotationSeed) {
@@ -153,13 +159,60 @@ public final class ClosedForm {
         return (int) solutions.stream().filter(x -> x.p().signum() > 0).count();
     }
 
-    /** b* = n / N, each entry the exact rational rounded to the working precision. */
+    /**
+     * b* = n / N, each entry the quotient n_k / N of two integers correctly rounded to the working
+     * precision (one division per distinct size, computed once).
+     */
     public Apfloat[] bias() {
-        Apfloat[] b = new Apfloat[instance.classes()];
-        for (int k = 0; k < b.length; k++) {
-            b[k] = precision.of(Rationals.of(instance.size(k), instance.total()));
+        Apfloat[] b = bias;
+        if (b == null) {
+            FixedPrecisionApfloatHelper h = precision.helper();
+            Apfloat total = precision.of(instance.total());
+            java.util.Map<Long, Apfloat> bySize = new java.util.HashMap<>();
+            b = new Apfloat[instance.classes()];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = bySize.computeIfAbsent(instance.size(k), n -> h.divide(precision.of(n), total));
+            }
+            bias = b;
         }
-        return b;
+        return b.clone();
+    }
+
+    /**
+     * The minimizer in factored form ({@link FactoredMinimizer}: factor singular values and the
+     * structured singular pairs of the surviving directions, O(m D) memory), built on first
+     * request; null for a closed form in seeded random frames (whose frames are dense).
+     */
+    public FactoredMinimizer factored() {
+        if (rotationSeed != null) {
+            return null;
+        }
+        FactoredMinimizer f = factored;
+        if (f == null) {
+            f = FactoredMinimizer.of(instance, SingularVectors.of(spectrum, survivingPrefix()), factorValues(survivingPrefix()));
+            factored = f;
+        }
+        return f;
+    }
+
+    /** m, the surviving directions, checked to be the first m indices (p* is non-decreasing in s). */
+    private int survivingPrefix() {
+        int m = survivingDirections();
+        for (int i = 0; i < m; i++) {
+            if (solutions.get(i).p().signum() <= 0) {
+                throw new IllegalStateException("surviving directions are not a prefix of the spectrum (index " + (i + 1) + ")");
+            }
+        }
+        return m;
+    }
+
+    /** a_{j,i} for j = 0..L and i &lt; count. */
+    private Apfloat[][] factorValues(int count) {
+        Apfloat[][] a = new Apfloat[instance.depth() + 1][];
+        for (int j = 0; j <= instance.depth(); j++) {
+            a[j] = Arrays.copyOf(factorSingularValues(j), count);
+        }
+        return a;
     }
 
     /** The constructed global minimizer (built on first request). */
@@ -198,23 +251,32 @@ public final class ClosedForm {
         return a;
     }
 
+    /**
+     * The dense point. Columns i &gt;= m of U_r, V_r meet a zero factor value (p*(s_i) = 0), so
+     * only the m surviving pairs are formed ({@link SingularVectors}, O(K) each); the others are
+     * zero columns. Memory O((K + d) r) entries, no K x K matrix.
+     */
     private Point buildPoint() {
         FixedPrecisionApfloatHelper h = precision.helper();
         int k = instance.classes();
         int r = instance.bottleneck();
         int depth = instance.depth();
-        // a_{j,i}, first r entries; j = 0 is H, j = l is W_l
-        Apfloat[][] a = new Apfloat[depth + 1][];
-        for (int j = 0; j <= depth; j++) {
-            a[j] = Arrays.copyOf(factorSingularValues(j), r);
+        int m = survivingPrefix();
+        Apfloat[][] a = factorValues(r);
+        SingularVectors pairs = SingularVectors.of(spectrum, m);
+        Apfloat[][] uCols = new Apfloat[r][];
+        Apfloat[][] vCols = new Apfloat[r][];
+        for (int i = 0; i < r; i++) {
+            uCols[i] = i < m ? pairs.left(i) : zeros(k);
+            vCols[i] = i < m ? pairs.right(i) : zeros(k);
         }
         List<ApMatrix> frames = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
             int dl = instance.layerDim(l);
             frames.add(rotationSeed == null ? canonical(dl, r) : Orthonormal.random(dl, r, rotationSeed + l, precision));
         }
-        frames.add(spectrum.left().block(0, k, 0, r));
-        ApMatrix vr = spectrum.right().block(0, k, 0, r);
+        frames.add(ApMatrix.fromColumns(uCols, precision));
+        ApMatrix vr = ApMatrix.fromColumns(vCols, precision);
         ApMatrix x = frames.get(0).scaleColumns(a[0]).multiply(vr.transpose());
         Apfloat[] invSqrtN = new Apfloat[k];
         for (int c = 0; c < k; c++) {
@@ -226,6 +288,12 @@ public final class ClosedForm {
             weights.add(frames.get(l).scaleColumns(a[l]).multiply(frames.get(l - 1).transpose()));
         }
         return Point.ofClassMeans(instance, weights, means, bias());
+    }
+
+    private static Apfloat[] zeros(int k) {
+        Apfloat[] z = new Apfloat[k];
+        Arrays.fill(z, Apfloat.ZERO);
+        return z;
     }
 
     private ApMatrix canonical(int rows, int r) {

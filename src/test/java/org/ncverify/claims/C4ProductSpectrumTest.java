@@ -34,11 +34,18 @@ class C4ProductSpectrumTest {
     /** Every p* = 0 and W = 0, H = 0: B = 0 exactly, every gap 0 (the first one named), residual 0. */
     @Test
     void anExactlyCollapsedClosedFormHasResidualZero() {
-        Verdict v = Catalogue.run(C4, AbstractClaimContract.closedFormSubject(Instances.collapsed(), 30));
+        ClosedForm cf = AbstractClaimContract.closedForm(Instances.collapsed(), 30);
+        Verdict v = check(cf, cf.point(), 30);
         assertEquals(Status.PASS, v.status(), v::toString);
         assertEquals(WEYL, v.reading());
         assertEquals(0, v.residual().signum(), v::toString);
         assertEquals("largest gap at i = 1; ||offdiag(U^T P V)||_F = 0", v.detail());
+        // the closed form as its own candidate is judged on its factors: rank 0, nothing to bound
+        Verdict f = Catalogue.run(C4, AbstractClaimContract.closedFormSubject(Instances.collapsed(), 30));
+        assertEquals(Status.PASS, f.status(), f::toString);
+        assertEquals("factored (rank-m product, Gram bound)", f.reading());
+        assertEquals(0, f.residual().signum(), f::toString);
+        assertEquals("largest gap at i = 1; 0 nonzero singular values, relative Gram bound delta = 0", f.detail());
     }
 
     /**

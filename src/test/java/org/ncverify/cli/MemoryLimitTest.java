@@ -30,7 +30,7 @@ class MemoryLimitTest {
 
     @Test
     void aBillionDimensionsIsRefusedByEveryCommand() {
-        for (String cmd : new String[] {"solve", "verify"}) {
+        for (String cmd : new String[] {"verify"}) {
             refusedQuickly(cmd + " --dim 1e9", cmd + " --sizes 10,5,3,2 --dim 1000000000 --depth 2" + REST,
                 "--dim = 1000000000: " + cmd + " would need about");
         }
@@ -39,9 +39,41 @@ class MemoryLimitTest {
             "variables");
     }
 
+    /**
+     * solve stores nothing proportional to d or the widths (the factored closed form, scale-theory):
+     * a billion dimensions runs in a second, and C11, whose dense gradient it cannot afford, is
+     * INCONCLUSIVE naming the cost, never PASS.
+     */
+    @Test
+    void solveAnswersABillionDimensionsInFactoredForm() {
+        long t0 = System.nanoTime();
+        CliRunner r = CliRunner.run(("solve --sizes 10,5,3,2 --dim 1000000000 --depth 2 --format json" + REST).split(" "));
+        assertEquals(0, r.status, r.err);
+        assertTrue((System.nanoTime() - t0) / 1e9 < 10, "solve took too long");
+        assertTrue(r.out.contains("\"id\" : \"C11\"") && r.out.contains("INCONCLUSIVE")
+            && r.out.contains("the full gradient over every class costs about 4.0e+18"), r.out);
+        CliRunner w = CliRunner.run(("solve --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000" + REST).split(" "));
+        assertEquals(0, w.status, w.err);
+    }
+
+    /** A factored solve whose estimate exceeds the heap is still refused, naming the estimate and the heap. */
+    @Test
+    void aFactoredSolveBeyondTheHeapIsRefused() {
+        InstanceOptions o = new InstanceOptions();
+        Instance inst = Instance.of(org.ncverify.instance.Preset.of("inat2018-like").sizes(), 512, null, 2,
+            new org.apfloat.Aprational[] {org.ncverify.support.Instances.dec("1e-4")}, org.ncverify.support.Instances.dec("1e-4"));
+        assertEquals(Workload.FACTORED, org.ncverify.instance.MemoryEstimate.solveWorkload(inst));
+        Precision p = Precision.of(30);
+        assertDoesNotThrow(() -> o.checkMemory(inst, p, Workload.FACTORED, "solve", 4L << 30));
+        InputException e = assertThrows(InputException.class, () -> o.checkMemory(inst, p, Workload.FACTORED, "solve", 64L << 20));
+        assertTrue(e.getMessage().startsWith("--sizes (K = 8142, N = 437513): solve would need about"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 64.0 MiB of the JVM's heap"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
     @Test
     void aBillionHiddenUnitsIsRefusedNamingTheWidths() {
-        for (String cmd : new String[] {"solve", "verify"}) {
+        for (String cmd : new String[] {"verify"}) {
             refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000" + REST,
                 "--widths = 6,1000000000: " + cmd + " would need about");
         }

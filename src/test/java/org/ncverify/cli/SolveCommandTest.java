@@ -52,11 +52,11 @@ class SolveCommandTest {
 
     @Test
     void tooManyClassesIsBadInput() {
-        String sizes = String.join(",", java.util.Collections.nCopies(SolveCommand.MAX_CLASSES + 1, "3"));
+        String sizes = String.join(",", java.util.Collections.nCopies(SolveCommand.SOLVE_MAX_CLASSES + 1, "3"));
         CliRunner r = CliRunner.run("solve", "--sizes", sizes, "--dim", "2", "--depth", "1", "--lambda-w", "1e-3",
             "--lambda-h", "1e-3");
         assertEquals(2, r.status, r.err);
-        assertTrue(r.err.strip().startsWith("ncverify: --sizes has K = 2001"), r.err);
+        assertTrue(r.err.strip().startsWith("ncverify: --sizes has K = 100001"), r.err);
     }
 
     @ParameterizedTest(name = "{0}")

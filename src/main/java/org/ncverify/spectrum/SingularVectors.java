@@ -1,0 +1,269 @@
+package org.ncverify.spectrum;
+
+import java.util.Arrays;
+import org.apfloat.Apfloat;
+import org.apfloat.Apint;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.linalg.Precision;
+
+/**
+ * The singular pairs (u_i, v_i), i = 0..m-1, of Yhat = (I - n 1^T / N) D for the m largest
+ * singular values, in their structured form (SPEC section 5), never as K x K matrices: memory
+ * O(m D) numbers for D distinct sizes (plus the support of each tied vector), time O(D) per
+ * pair and O(1) per Gram entry.
+ *
+ * <ul>
+ * <li>secular root mu_i: u-tilde_k = n_k / (n_k - mu_i), u_i = u-tilde / ||u-tilde||, and
+ *     v_i = Yhat^T u_i / s_i, i.e. (v_i)_k = sqrt(n_k) s_i / (n_k - mu_i) / ||u-tilde||; both are
+ *     constant on each size group, so one value per group is stored;</li>
+ * <li>tied size c (a Helmert vector w of {@link ExactVector}): u_i = v_i = w / sqrt(||w||^2),
+ *     supported on the t + 1 classes of w.</li>
+ * </ul>
+ * The zero singular value (index K - 1) is not represented: the closed form never keeps it.
+ *
+ * <p>Gram entries without dot products of length K. For two secular roots, partial fractions
+ * 1/((c - a)(c - b)) = (1/(c - a) - 1/(c - b)) / (a - b) give
+ * <pre>
+ *   u-tilde_i . u-tilde_j = (S1_i - S1_j) / (mu_i - mu_j),   S1(mu) = sum_k n_k^2 / (n_k - mu),
+ *   v-tilde_i . v-tilde_j = s_i s_j (S0_i - S0_j) / (mu_i - mu_j),   S0(mu) = sum_k n_k / (n_k - mu),
+ * </pre>
+ * both sums evaluated at the computed root (each O(D), once per index). An exact root has
+ * S1 = N and S0 = 0 (A u = mu u + n f(mu) with f the secular function), so these entries
+ * measure how far the computed roots are from the secular equation. A Helmert vector is
+ * orthogonal to every vector constant on its group (its entries sum to zero) and to the other
+ * Helmert vectors of its group (exact integer identities checked by the certificate), so those
+ * entries are exactly zero. The diagonal entries are the squared norms of the stored values.
+ */
+public final class SingularVectors {
+    private final YhatSpectrum spectrum;
+    private final Precision precision;
+    private final Pair[] pairs;
+    private final Apfloat[] sqrtC;
+
+    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC) {
+        this.spectrum = spectrum;
+        this.precision = spectrum.precision();
+        this.pairs = pairs;
+        this.sqrtC = sqrtC;
+    }
+
+    /**
+     * The pairs of the {@code count} largest singular values of {@code spectrum} (0 &lt;= count
+     * &lt;= K - 1), computed in the calling thread.
+     */
+    public static SingularVectors of(YhatSpectrum spectrum, int count) {
+        if (count < 0 || count > spectrum.size() - 1) {
+            throw new IllegalArgumentException("count = " + count + ": must be in 0.." + (spectrum.size() - 1));
+        }
+        FixedPrecisionApfloatHelper h = spectrum.precision().helper();
+        SizeGroups g = spectrum.groups();
+        Apfloat[] sqrtC = new Apfloat[g.count()];
+        for (int j = 0; j < g.count(); j++) {
+            sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
+        }
+        Pair[] pairs = new Pair[count];
+        for (int i = 0; i < count; i++) {
+            pairs[i] = spectrum.kind(i) == EigenKind.SECULAR_ROOT ? secular(spectrum, i, sqrtC, h)
+                : tied(spectrum, i, h);
+        }
+        return new SingularVectors(spectrum, pairs, sqrtC);
+    }
+
+    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, FixedPrecisionApfloatHelper h) {
+        SizeGroups g = sp.groups();
+        SecularRoot root = sp.root(i);
+        SecularFunction f = new SecularFunction(g, root.origin());
+        SecularFunction.Evaluation ev = f.evaluate(root.delta(), h);
+        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(ev.sumSquares));
+        Apfloat s = sp.singularValue(i);
+        int d = g.count();
+        Apfloat[] u = new Apfloat[d];
+        Apfloat[] v = new Apfloat[d];
+        Apfloat s1 = Apfloat.ZERO;
+        Apfloat s0 = Apfloat.ZERO;
+        for (int j = 0; j < d; j++) {
+            Apfloat r = ev.reciprocals[j];
+            Apfloat m = new Apint(g.multiplicity(j));
+            s0 = h.add(s0, h.multiply(m, h.multiply(g.exactValue(j), r)));
+            s1 = h.add(s1, h.multiply(g.exactWeight(j), r));
+            Apfloat ri = h.multiply(r, inv);
+            u[j] = h.multiply(g.exactValue(j), ri);
+            v[j] = h.multiply(sqrtC[j], h.multiply(s, ri));
+        }
+        return new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+    }
+
+    private static Pair tied(YhatSpectrum sp, int i, FixedPrecisionApfloatHelper h) {
+        ExactVector w = sp.exactVector(i);
+        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(sp.precision().of(w.normSquared())));
+        long[] dense = w.dense(sp.size());
+        int support = 0;
+        for (long x : dense) {
+            support += x != 0 ? 1 : 0;
+        }
+        int[] idx = new int[support];
+        Apfloat[] val = new Apfloat[support];
+        int at = 0;
+        for (int c = 0; c < dense.length; c++) {
+            if (dense[c] != 0) {
+                idx[at] = c;
+                val[at++] = h.multiply(new Apint(dense[c]), inv);
+            }
+        }
+        return new Pair(i, idx, groupOf(sp.groups(), sp.exactEigenvalue(i)), val, val, null, null, inv, 0, null);
+    }
+
+    private static int groupOf(SizeGroups g, long c) {
+        for (int j = 0; j < g.count(); j++) {
+            if (g.value(j) == c) {
+                return j;
+            }
+        }
+        throw new IllegalStateException("no size group of value " + c);
+    }
+
+    /** m, the number of pairs. */
+    public int count() {
+        return pairs.length;
+    }
+
+    /** The spectrum the pairs belong to. */
+    public YhatSpectrum spectrum() {
+        return spectrum;
+    }
+
+    /** u_i as K entries (a new array, O(K)). */
+    public Apfloat[] left(int i) {
+        return dense(pairs[i], pairs[i].u);
+    }
+
+    /** v_i as K entries (a new array, O(K)); Yhat v_i = s_i u_i. */
+    public Apfloat[] right(int i) {
+        return dense(pairs[i], pairs[i].v);
+    }
+
+    private Apfloat[] dense(Pair p, Apfloat[] values) {
+        Apfloat[] out = new Apfloat[spectrum.size()];
+        if (p.support != null) {
+            Arrays.fill(out, Apfloat.ZERO);
+            for (int t = 0; t < p.support.length; t++) {
+                out[p.support[t]] = values[t];
+            }
+            return out;
+        }
+        SizeGroups g = spectrum.groups();
+        for (int j = 0; j < g.count(); j++) {
+            for (int c : g.members(j)) {
+                out[c] = values[j];
+            }
+        }
+        return out;
+    }
+
+    /** u_i . u_j (structured, see the class comment). */
+    public Apfloat leftGram(int i, int j) {
+        return gram(i, j, true);
+    }
+
+    /** v_i . v_j (structured, see the class comment). */
+    public Apfloat rightGram(int i, int j) {
+        return gram(i, j, false);
+    }
+
+    private Apfloat gram(int i, int j, boolean left) {
+        Pair a = pairs[i];
+        Pair b = pairs[j];
+        FixedPrecisionApfloatHelper h = precision.helper();
+        if (i == j) {
+            return normSquared(a, left ? a.u : a.v, h);
+        }
+        if (a.support != null || b.support != null) {
+            return Apfloat.ZERO;
+        }
+        Apfloat gap = h.add(new Apint(a.origin - b.origin), h.subtract(a.delta, b.delta));
+        if (left) {
+            return h.multiply(h.divide(h.subtract(a.s1, b.s1), gap), h.multiply(a.inv, b.inv));
+        }
+        Apfloat ss = h.multiply(spectrum.singularValue(a.index), spectrum.singularValue(b.index));
+        return h.multiply(h.multiply(ss, h.divide(h.subtract(a.s0, b.s0), gap)), h.multiply(a.inv, b.inv));
+    }
+
+    private Apfloat normSquared(Pair p, Apfloat[] values, FixedPrecisionApfloatHelper h) {
+        Apfloat sum = Apfloat.ZERO;
+        for (int t = 0; t < values.length; t++) {
+            Apfloat sq = h.multiply(values[t], values[t]);
+            sum = h.add(sum, h.multiply(weight(p, t), sq));
+        }
+        return sum;
+    }
+
+    /**
+     * u_i^T Yhat v_i from the stored values and Yhat = (I - n 1^T / N) D, i.e. Yhat v = D v -
+     * n (sqrt(n)^T v) / N: sum_k u_k sqrt(n_k) v_k - (n^T u)(sqrt(n)^T v) / N, O(D). It is s_i
+     * for an exact pair.
+     */
+    public Apfloat coupling(int i) {
+        Pair p = pairs[i];
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat direct = Apfloat.ZERO;
+        Apfloat nu = Apfloat.ZERO;
+        for (int t = 0; t < p.u.length; t++) {
+            Apfloat m = weight(p, t);
+            direct = h.add(direct, h.multiply(m, h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t])));
+            nu = h.add(nu, h.multiply(m, h.multiply(new Apint(size(p, t)), p.u[t])));
+        }
+        return h.subtract(direct, h.divide(h.multiply(nu, rightNullComponent(i)), new Apint(spectrum.groups().total())));
+    }
+
+    /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D). */
+    public Apfloat rightNullComponent(int i) {
+        Pair p = pairs[i];
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat sum = Apfloat.ZERO;
+        for (int t = 0; t < p.v.length; t++) {
+            sum = h.add(sum, h.multiply(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t])));
+        }
+        return sum;
+    }
+
+    /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
+    private Apfloat weight(Pair p, int t) {
+        return p.support != null ? Apfloat.ONE : new Apint(spectrum.groups().multiplicity(t));
+    }
+
+    private long size(Pair p, int t) {
+        return spectrum.groups().value(p.support != null ? p.group : t);
+    }
+
+    private Apfloat sqrtSize(Pair p, int t) {
+        return sqrtC[p.support != null ? p.group : t];
+    }
+
+    /** One pair: per-group values (support == null) or the values on a tied vector's support. */
+    private static final class Pair {
+        final int index;
+        final int[] support;
+        final int group;
+        final Apfloat[] u;
+        final Apfloat[] v;
+        final Apfloat s1;
+        final Apfloat s0;
+        final Apfloat inv;
+        final long origin;
+        final Apfloat delta;
+
+        Pair(int index, int[] support, int group, Apfloat[] u, Apfloat[] v, Apfloat s1, Apfloat s0, Apfloat inv,
+             long origin, Apfloat delta) {
+            this.index = index;
+            this.support = support;
+            this.group = group;
+            this.u = u;
+            this.v = v;
+            this.s1 = s1;
+            this.s0 = s0;
+            this.inv = inv;
+            this.origin = origin;
+            this.delta = delta;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.ncverify.theory;
+
+import java.util.Arrays;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Aprational;
+import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Instance;
+import org.ncverify.instance.Rationals;
+import org.ncverify.linalg.Precision;
+import org.ncverify.spectrum.SingularVectors;
+
+/**
+ * The closed-form minimizer in canonical frames (SPEC section 5) kept as its factors, never as
+ * dense K x d or K x K matrices: for the m surviving directions (p*(s_i) &gt; 0, a prefix of the
+ * spectrum) the factor singular values a_{j,i} (j = 0: H, j = l: W_l) and the structured singular
+ * pairs (u_i, v_i) of {@link SingularVectors}. With E the first m unit vectors of each space,
+ * <pre>
+ *   X = E diag(a_H) V_m^T,   W_l = E diag(a_{W_l}) E^T (1 &lt;= l &lt; L),   W_L = U_m diag(a_{W_L}) E^T,
+ *   b = n / N,   P = W_L...W_1 X = U_m diag(p') V_m^T,   p'_i = prod_j a_{j,i}.
+ * </pre>
+ * Memory O(m D) for D distinct sizes; every quantity below costs O(m D + m^2) operations.
+ *
+ * <p>The objective at this point, from the definition of SPEC section 1 term by term: the class
+ * means are m_k = x_k / sqrt(n_k), so lambda_H/2 ||H||^2 = lambda_H/2 ||X||_F^2 =
+ * lambda_H/2 sum_i a_{H,i}^2 ||v_i||^2; ||W_l||^2 = sum_i a_{W_l,i}^2 (l &lt; L) and
+ * ||W_L||^2 = sum_i a_{W_L,i}^2 ||u_i||^2; with b = n / N the residual of the samples of class k
+ * is W m_k + b - e_k, and W M D + b sqrt(n)^T - D = P - Yhat, so the data term is
+ * <pre>
+ *   ||P - Yhat||_F^2 / (2N) = ( sum_{i,j} p'_i p'_j (u_i.u_j)(v_i.v_j) - 2 sum_i p'_i u_i^T Yhat v_i
+ *                              + N - sum_k n_k^2 / N ) / (2N),
+ * </pre>
+ * with the Gram entries and u_i^T Yhat v_i from {@link SingularVectors} (no orthonormality is
+ * assumed: the computed norms and partial-fraction Gram entries enter). The off-diagonal Gram
+ * products are second order in the roots' residuals; they are summed at {@link #BOUND_DIGITS}
+ * digits, enough for a term far below the working precision's rounding.
+ */
+public final class FactoredMinimizer {
+    /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
+    static final long BOUND_DIGITS = 20;
+
+    private final Instance instance;
+    private final Precision precision;
+    private final SingularVectors pairs;
+    private final Apfloat[][] factors;
+    private final Apfloat[] product;
+    private volatile Defects defects;
+
+    private FactoredMinimizer(Instance instance, Precision precision, SingularVectors pairs, Apfloat[][] factors) {
+        this.instance = instance;
+        this.precision = precision;
+        this.pairs = pairs;
+        this.factors = factors;
+        FixedPrecisionApfloatHelper h = precision.helper();
+        int m = pairs.count();
+        this.product = new Apfloat[m];
+        for (int i = 0; i < m; i++) {
+            Apfloat x = Apfloat.ONE;
+            for (Apfloat[] a : factors) {
+                x = h.multiply(x, a[i]);
+            }
+            product[i] = x;
+        }
+    }
+
+    /**
+     * The factored point for {@code pairs} (m of them) and factor singular values
+     * {@code factors[j][i]}, j = 0..L (H, W_1..W_L), i &lt; m.
+     */
+    public static FactoredMinimizer of(Instance instance, SingularVectors pairs, Apfloat[][] factors) {
+        if (factors.length != instance.depth() + 1) {
+            throw new IllegalArgumentException("need L + 1 = " + (instance.depth() + 1) + " factors, got " + factors.length);
+        }
+        Apfloat[][] copy = new Apfloat[factors.length][];
+        for (int j = 0; j < factors.length; j++) {
+            if (factors[j].length < pairs.count()) {
+                throw new IllegalArgumentException("factor " + j + " has " + factors[j].length + " values, need " + pairs.count());
+            }
+            copy[j] = Arrays.copyOf(factors[j], pairs.count());
+        }
+        return new FactoredMinimizer(instance, pairs.spectrum().precision(), pairs, copy);
+    }
+
+    /** m, the number of surviving directions. */
+    public int directions() {
+        return pairs.count();
+    }
+
+    /** The structured singular pairs of Yhat behind the point. */
+    public SingularVectors pairs() {
+        return pairs;
+    }
+
+    /** p'_i = prod_j a_{j,i}, i &lt; m: the diagonal of P in the pairs (a new array). */
+    public Apfloat[] productValues() {
+        return product.clone();
+    }
+
+    /** f at the factored point, from the definition (class comment). */
+    public Apfloat value() {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        int m = pairs.count();
+        int depth = instance.depth();
+        Apfloat normP = Apfloat.ZERO;
+        Apfloat cross = Apfloat.ZERO;
+        Apfloat penalty = Apfloat.ZERO;
+        Apfloat[] lambda = new Apfloat[depth + 1];
+        lambda[0] = precision.of(instance.lambdaH());
+        for (int l = 1; l <= depth; l++) {
+            lambda[l] = precision.of(instance.lambdaW(l));
+        }
+        for (int i = 0; i < m; i++) {
+            Apfloat uu = pairs.leftGram(i, i);
+            Apfloat vv = pairs.rightGram(i, i);
+            Apfloat p = product[i];
+            normP = h.add(normP, h.multiply(h.multiply(p, p), h.multiply(uu, vv)));
+            cross = h.add(cross, h.multiply(p, pairs.coupling(i)));
+            for (int j = 0; j <= depth; j++) {
+                Apfloat a2 = h.multiply(factors[j][i], factors[j][i]);
+                Apfloat norm = j == 0 ? vv : j == depth ? uu : Apfloat.ONE;
+                penalty = h.add(penalty, h.multiply(lambda[j], h.multiply(a2, norm)));
+            }
+        }
+        normP = h.add(normP, precision.of(defects().offDiagonalProduct));
+        long n = instance.total();
+        java.math.BigInteger sumSq = java.math.BigInteger.ZERO;
+        for (long nk : instance.sizes()) {
+            sumSq = sumSq.add(java.math.BigInteger.valueOf(nk).pow(2));
+        }
+        Aprational yhat = Rationals.subtract(Rationals.of(n), Rationals.of(sumSq, java.math.BigInteger.valueOf(n)));
+        Apfloat data = h.add(h.subtract(normP, h.multiply(precision.of(2L), cross)), precision.of(yhat));
+        Apfloat twoN = precision.of(2 * n);
+        return h.add(h.divide(data, twoN), h.divide(penalty, precision.of(2L)));
+    }
+
+    /**
+     * ||G_U - I||_F and ||G_V - I||_F for the Gram matrices of u_1..u_m and v_1..v_m (at
+     * {@link #BOUND_DIGITS} digits, the diagonal defects from the working-precision norms).
+     */
+    public Apfloat[] gramDefects() {
+        Defects d = defects();
+        return new Apfloat[] {d.left, d.right};
+    }
+
+    private Defects defects() {
+        Defects d = defects;
+        if (d == null) {
+            d = computeDefects();
+            defects = d;
+        }
+        return d;
+    }
+
+    private Defects computeDefects() {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        int m = pairs.count();
+        Apfloat left = Apfloat.ZERO;
+        Apfloat right = Apfloat.ZERO;
+        Apfloat off = Apfloat.ZERO;
+        for (int i = 0; i < m; i++) {
+            Apfloat du = low.valueOf(h.subtract(pairs.leftGram(i, i), Apfloat.ONE));
+            Apfloat dv = low.valueOf(h.subtract(pairs.rightGram(i, i), Apfloat.ONE));
+            left = low.add(left, low.multiply(du, du));
+            right = low.add(right, low.multiply(dv, dv));
+            Apfloat pi = low.valueOf(product[i]);
+            for (int j = i + 1; j < m; j++) {
+                Apfloat gu = low.valueOf(pairs.leftGram(i, j));
+                Apfloat gv = low.valueOf(pairs.rightGram(i, j));
+                left = low.add(left, low.multiply(new Apfloat(2), low.multiply(gu, gu)));
+                right = low.add(right, low.multiply(new Apfloat(2), low.multiply(gv, gv)));
+                off = low.add(off, low.multiply(new Apfloat(2), low.multiply(low.multiply(pi, low.valueOf(product[j])),
+                    low.multiply(gu, gv))));
+            }
+        }
+        return new Defects(low.sqrt(left), low.sqrt(right), off);
+    }
+
+    /**
+     * A bound delta on the relative distance of the singular values of P = U_m diag(p') V_m^T from
+     * p': with e_U = ||G_U - I||_F &gt;= ||G_U - I||_2 (and e_V), the singular values of U_m lie in
+     * [sqrt(1 - e_U), sqrt(1 + e_U)], and sigma_min(U_m) sigma_min(V_m) p'_(i) &lt;= sigma_i(P)
+     * &lt;= ||U_m|| ||V_m|| p'_(i) (p' sorted decreasingly), so
+     * |sigma_i(P) - p'_(i)| &lt;= delta p'_(i) with
+     * delta = max(sqrt((1 + e_U)(1 + e_V)) - 1, 1 - sqrt((1 - e_U)(1 - e_V))); 1 when e_U or e_V &gt;= 1.
+     */
+    public Apfloat singularValueBound() {
+        Defects d = defects();
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        if (d.left.compareTo(Apfloat.ONE) >= 0 || d.right.compareTo(Apfloat.ONE) >= 0) {
+            return Apfloat.ONE;
+        }
+        Apfloat up = low.subtract(low.sqrt(low.multiply(low.add(Apfloat.ONE, d.left), low.add(Apfloat.ONE, d.right))),
+            Apfloat.ONE);
+        Apfloat down = low.subtract(Apfloat.ONE,
+            low.sqrt(low.multiply(low.subtract(Apfloat.ONE, d.left), low.subtract(Apfloat.ONE, d.right))));
+        return ApfloatMath.max(up, down);
+    }
+
+    private static final class Defects {
+        final Apfloat left;
+        final Apfloat right;
+        final Apfloat offDiagonalProduct;
+
+        Defects(Apfloat left, Apfloat right, Apfloat offDiagonalProduct) {
+            this.left = left;
+            this.right = right;
+            this.offDiagonalProduct = offDiagonalProduct;
+        }
+    }
+}
