@@ -206,7 +206,7 @@ class CliContractTest {
 
     @Test
     void missingInstanceFlagsAreOneLineNamingTheAlternatives() {
-        CliRunner.assertBadInput("no flags", "solve", "--sizes (or --sizes-file) is missing");
+        CliRunner.assertBadInput("no flags", "solve", "--sizes (or --sizes-file or --preset) is missing");
         CliRunner.assertBadInput("no dim", "verify --sizes 3,2 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3", "--dim is missing");
         assertFalse(run("solve").err.contains("Missing required"));
     }

@@ -82,9 +82,11 @@ class InstanceFileTest {
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.startsWith("ncverify solve --sizes 10,5,3,2 "), r.out);
         Path big = dir.resolve("big.txt");
-        Files.writeString(big, LongStream.rangeClosed(1, 100_000).mapToObj(Long::toString).collect(Collectors.joining("\n")));
-        CliRunner.assertBadInput("K = 100000", "solve --sizes-file " + big + " --dim 6 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3",
-            "K = 100000 classes: solve builds K x K singular vectors and supports K <= 2000");
+        Files.writeString(big, LongStream.rangeClosed(1, 100_001).mapToObj(Long::toString).collect(Collectors.joining("\n")));
+        CliRunner.assertBadInput("K = 100001", "solve --sizes-file " + big + " --dim 6 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3",
+            "K = 100001 classes: solve supports K <= 100000");
+        CliRunner.assertBadInput("verify K = 100001", "verify --sizes-file " + big + " --dim 6 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3",
+            "K = 100001 classes: verify supports K <= 2000");
     }
 
     @Test
@@ -107,7 +109,7 @@ class InstanceFileTest {
         Files.writeString(one, ONE);
         CliRunner.assertBadInput("both", "solve --instance " + one + " --dim 3", "not both");
         CliRunner.assertBadInput("sizes twice", "solve --sizes 3,2 --sizes-file " + one + " --dim 2 --depth 1 --lambda-w 1 --lambda-h 1",
-            "--sizes and --sizes-file");
+            "--sizes, --sizes-file and --preset");
         CliRunner.assertBadInput("no sizes file", "solve --sizes-file " + missing + " --dim 2 --depth 1 --lambda-w 1 --lambda-h 1",
             "--sizes-file = " + missing + ": no such file");
     }

@@ -106,6 +106,20 @@ class OutputSchemaTest {
         assertFalse(errors(row.toString()).isEmpty(), "a sweep row without sCrit must not validate");
     }
 
+    /** Real `sweep --jsonl` lines (not a hand-built row) validate as sweepRow, every one of them. */
+    @Test
+    void sweepJsonlLinesValidate(@TempDir Path dir) throws Exception {
+        Path jsonl = dir.resolve("rows.jsonl");
+        CliRunner r = CliRunner.run(("sweep --sizes 10,5,3,2 --dim 6 --depth 1,2 --lambda-w 1e-3 --lambda-h 1e-4..1e-1:log:3"
+            + " --digits 20 --claims C3,C8,C12 --quiet --jsonl " + jsonl).split(" "));
+        assertTrue(r.status == 0 || r.status == 3, r.status + " " + r.err);
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        for (String line : lines) {
+            assertValid("sweep line", line);
+        }
+    }
+
     /** The shapes issue 11 reported are rejected, so the checks above can fail. */
     @Test
     void theOldShapesAreRejected() throws Exception {
