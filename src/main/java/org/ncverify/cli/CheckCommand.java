@@ -93,10 +93,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private Precision precision() {
-        int p = InstanceOptions.parseInt("--digits", digits);
-        if (p < Precision.MIN_DIGITS || p > Precision.MAX_DIGITS) {
-            throw new InputException("--digits = " + p + ": must be in " + Precision.MIN_DIGITS + ".." + Precision.MAX_DIGITS);
-        }
-        return Precision.of(p);
+        return InstanceOptions.precision(digits);
     }
 }

@@ -135,7 +135,7 @@ public final class HuntCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         HuntSummary summary;
         try {
-            try (HuntProgress progress = HuntProgress.start(spec.commandLine().getErr(), HuntProgress.interactive(),
+            try (HuntProgress progress = HuntProgress.start(spec.commandLine().getErr(), Terminal.interactive(),
                 state.instances(), opts.timed() ? -1 : opts.shard().sizeOf(opts.count()))) {
                 summary = hunt.run(j, state, progress, stop::get);
             }

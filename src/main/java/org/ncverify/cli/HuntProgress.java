@@ -41,11 +41,6 @@ final class HuntProgress implements HuntListener, AutoCloseable {
         return new HuntProgress(err, bar);
     }
 
-    /** True on a terminal: a console is attached and the CI variable is unset. */
-    static boolean interactive() {
-        return System.console() != null && System.getenv("CI") == null;
-    }
-
     @Override
     public void batch(Progress p) {
         last = p;

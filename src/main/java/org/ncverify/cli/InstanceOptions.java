@@ -181,6 +181,11 @@ public final class InstanceOptions {
 
     /** The validated precision. */
     public Precision precision() {
+        return precision(digits);
+    }
+
+    /** The working precision of a command's {@code --digits} text: bad input unless in MIN_DIGITS..MAX_DIGITS. */
+    static Precision precision(String digits) {
         int p = parseInt("--digits", digits);
         if (p < Precision.MIN_DIGITS || p > Precision.MAX_DIGITS) {
             throw new InputException("--digits = " + p + ": must be in " + Precision.MIN_DIGITS + ".." + Precision.MAX_DIGITS);

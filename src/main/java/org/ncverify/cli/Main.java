@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ncverify.hunt.Hunt;
 import org.ncverify.instance.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
  * NCVERIFY_DEBUG is set). An unknown command or option names the closest valid ones; a missing
  * {@code @argfile} is named.
  */
-@Command(name = "ncverify", mixinStandardHelpOptions = true, version = "ncverify 0.1.0",
+@Command(name = "ncverify", mixinStandardHelpOptions = true, version = Hunt.TOOL,
     description = "Symbolic-numeric verification of neural collapse under imbalanced data.",
     subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class,
         HuntCommand.class, ReportCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},

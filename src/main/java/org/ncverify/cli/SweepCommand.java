@@ -198,11 +198,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private Precision precision() {
-        int p = InstanceOptions.parseInt("--digits", digits);
-        if (p < Precision.MIN_DIGITS || p > Precision.MAX_DIGITS) {
-            throw new InputException("--digits = " + p + ": must be in " + Precision.MIN_DIGITS + ".." + Precision.MAX_DIGITS);
-        }
-        return Precision.of(p);
+        return InstanceOptions.precision(digits);
     }
 
     private Catalogue catalogue() {

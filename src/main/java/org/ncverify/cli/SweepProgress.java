@@ -23,7 +23,7 @@ abstract class SweepProgress implements LongConsumer, AutoCloseable {
                 }
             };
         }
-        if (System.console() != null && System.getenv("CI") == null) {
+        if (Terminal.interactive()) {
             return new Bar(total);
         }
         return new Lines(total, err);

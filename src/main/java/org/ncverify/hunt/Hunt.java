@@ -33,7 +33,7 @@ import org.ncverify.sampling.Sample;
  * throws is recorded with its error (and counted in the summary), never skipped silently.
  */
 public final class Hunt {
-    /** The tool that writes journals, recorded in their headers. */
+    /** The tool and its version: recorded in every journal header (resume and merge refuse another), and ncverify --version (cli.Main). */
     public static final String TOOL = "ncverify 0.1.0";
 
     private final HuntOptions options;
