@@ -37,6 +37,14 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * The charts of a further figure, chart id (the figure's id, or id-suffix for several panels) to chart.
+     * Each figure type adds its case here.
+     */
+    public static java.util.Map<String, JFreeChart> figure(FigureData f) {
+        throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
+    }
+
     /** s_i^2 (points) inside its interlacing interval [n_(i+1), n_(i)] (bars), log y. */
     public static JFreeChart spectrum(SpectrumPlot d) {
         XYIntervalSeries s = new XYIntervalSeries("s_i^2 with [n_(i+1), n_(i)]");

@@ -33,6 +33,11 @@ public final class HtmlPage {
             m.put("scalar-law-l" + c.depth(), Svg.of(Charts.scalarLaw(d.law().label(), c), "scalar-law-l" + c.depth(), 800, 400));
         }
         m.put("margins", Svg.of(Charts.margins(d.margins()), "margins", 900, 450));
+        for (FigureData f : d.figures()) {
+            for (Map.Entry<String, org.jfree.chart.JFreeChart> c : Charts.figure(f).entrySet()) {
+                m.put(c.getKey(), Svg.of(c.getValue(), c.getKey(), 900, 500));
+            }
+        }
         return m;
     }
 
@@ -44,6 +49,7 @@ public final class HtmlPage {
             .append("<title>ncverify report</title><style>").append(CSS).append("</style></head><body>\n")
             .append("<h1>ncverify report</h1>\n");
         run(b, d.run(), d.cases().size());
+        hunts(b, d.hunts());
         failures(b, d.cases());
         findings(b, d.cases());
         summary(b, d.summary());
@@ -70,6 +76,29 @@ public final class HtmlPage {
         row(b, "sampler seeds", r.seeds().toString());
         row(b, "cases", Integer.toString(cases));
         row(b, "command", r.command());
+        b.append("</table>\n");
+    }
+
+    /** Hunt findings, FALSE_AS_STATED first (the top of the page after the run facts). */
+    private static void hunts(StringBuilder b, List<HuntFindingRow> rows) {
+        b.append("<h2 id=\"hunt-findings\">Hunt findings</h2>\n");
+        if (rows.isEmpty()) {
+            b.append("<p>No hunt findings in this report.</p>\n");
+            return;
+        }
+        List<HuntFindingRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((HuntFindingRow r) -> !r.falseAsStated()));
+        long counter = rows.stream().filter(HuntFindingRow::falseAsStated).count();
+        b.append(counter > 0 ? "<p class=\"FAIL\">" + counter + " FALSE_AS_STATED finding(s): counterexamples.</p>"
+            : "<p class=\"ok\">No FALSE_AS_STATED finding.</p>");
+        b.append("<table><tr><th>class</th><th>claim</th><th>reading</th><th>residual</th><th>tolerance</th>"
+            + "<th>shrunk instance</th><th>count</th><th>source</th><th>replay</th></tr>");
+        for (HuntFindingRow r : sorted) {
+            b.append(r.falseAsStated() ? "<tr class=\"FAIL\">" : "<tr>");
+            cells(b, r.kind(), r.claimId(), orDash(r.reading()), orDash(r.residual()), orDash(r.tolerance()), r.shrunk(),
+                Integer.toString(r.count()), r.source());
+            b.append("<td><code>").append(Html.text(r.replay())).append("</code></td></tr>");
+        }
         b.append("</table>\n");
     }
 
@@ -141,6 +170,11 @@ public final class HtmlPage {
         if (plot.equals("spectrum")) {
             return "s_i^2 of " + d.spectrum().label() + " for i < K inside [n_(i+1), n_(i)] (claim C8); s_K^2 = 0 is "
                 + "left off the log axis. Data: data/spectrum.json.";
+        }
+        for (FigureData f : d.figures()) {
+            if (plot.equals(f.id()) || plot.startsWith(f.id() + "-")) {
+                return f.caption();
+            }
         }
         if (plot.startsWith("scalar-law")) {
             return "p*(s) of " + d.law().label() + " rebuilt at this depth (same sizes, d, decays), at "

@@ -21,15 +21,32 @@ import org.ncverify.instance.InstanceJson;
  * @param spectrum the spectrum plot's data
  * @param law      the scalar-law plot's data
  * @param margins  the margin distribution over the sample
+ * @param figures  the further figures, page order (each written to {@code data/<id>.json})
+ * @param hunts    hunt findings (from the campaign's hunt or from journals), shown at the top
  */
 public record ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult> cases, SpectrumPlot spectrum,
-                         ScalarLawPlot law, MarginDistribution margins) {
+                         ScalarLawPlot law, MarginDistribution margins, List<FigureData> figures,
+                         List<HuntFindingRow> hunts) {
     /** Version of every data file's shape. */
     public static final int SCHEMA_VERSION = 1;
 
     public ReportData {
         summary = List.copyOf(summary);
         cases = List.copyOf(cases);
+        figures = List.copyOf(figures);
+        hunts = List.copyOf(hunts);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (FigureData f : figures) {
+            if (!f.id().matches("[a-z0-9-]+") || !ids.add(f.id())) {
+                throw new IllegalArgumentException("figure id not unique or not [a-z0-9-]+: " + f.id());
+            }
+        }
+    }
+
+    /** A report without further figures and hunt findings. */
+    public ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult> cases, SpectrumPlot spectrum,
+                      ScalarLawPlot law, MarginDistribution margins) {
+        this(run, summary, cases, spectrum, law, margins, List.of(), List.of());
     }
 
     /** data file name (e.g. "summary.json") to its JSON text, in page order. */
@@ -39,6 +56,10 @@ public record ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult>
         f.put("spectrum.json", json(Map.of("spectrum", spectrum)));
         f.put("scalar-law.json", json(Map.of("scalarLaw", law)));
         f.put("margins.json", json(Map.of("margins", margins)));
+        f.put("hunt-findings.json", json(Map.of("huntFindings", hunts)));
+        for (FigureData fig : figures) {
+            f.put(fig.id() + ".json", json(Map.of("figure", fig)));
+        }
         return f;
     }
 
