@@ -81,9 +81,10 @@ public record Campaign(List<NamedCase> named, List<Long> seeds, int digits, int 
         ScalarLawPlot law = ScalarLawPlot.of(lt.label(), lt.instance());
         MarginDistribution margins = MarginDistribution.of(catalogue.ids(), sample);
         List<ClaimTally> summary = catalogue.ids().stream().map(id -> ClaimTally.of(id, cases)).toList();
+        List<FigureData> figures = new ArrayList<>(TheoryFigures.of(this));
         double wall = (System.nanoTime() - t0) / 1e9;
         RunInfo run = new RunInfo(toolVersion, gitCommit, start.toString(), machine(), wall, digits, seeds, command);
-        return new ReportData(run, summary, cases, spectrum, law, margins);
+        return new ReportData(run, summary, cases, spectrum, law, margins, figures, List.of());
     }
 
     private CaseResult judge(String label, String group, Long seed, Instance instance, Catalogue catalogue) {
