@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code instance} and {@code model}, never {@code spectrum}, {@code theory} or {@code claims}.
  */
 class ArchitectureTest {
-    private static final List<String> ORDER = List.of("instance", "npy", "linalg", "model", "spectrum", "theory", "external", "metrics",
+    private static final List<String> ORDER = List.of("io", "instance", "npy", "linalg", "model", "spectrum", "theory", "external", "metrics",
         "sampling", "optim", "polish", "runs", "claims", "results", "hunt", "report", "cli");
     private static final Pattern IMPORT = Pattern.compile("org\\.ncverify\\.([a-z]+)\\.");
 

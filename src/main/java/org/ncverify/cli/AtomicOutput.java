@@ -3,36 +3,27 @@ package org.ncverify.cli;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.ncverify.instance.InputException;
+import org.ncverify.io.AtomicFile;
 
 /**
- * An output file written atomically: everything goes to a hidden temporary file in the target's
- * directory, which {@link #commit} renames onto the target in one step (ATOMIC_MOVE, replacing an
- * existing file). Until then the target is untouched; {@link #close} without a commit deletes the
- * temporary file, so an interrupted or failed run never leaves a half-written output or loses the
- * previous one; a run ended by a signal deletes it at JVM shutdown ({@link java.io.File#deleteOnExit}).
+ * A text output file of a command ({@code --output}, a sweep's {@code --csv}/{@code --jsonl}),
+ * written atomically through {@link AtomicFile}: the target is replaced by a complete file or
+ * left as it was.
  */
 final class AtomicOutput implements Closeable {
-    private final Path target;
-    private final Path temp;
+    private final AtomicFile file;
     private final Writer writer;
-    private boolean committed;
 
-    private AtomicOutput(Path target, Path temp, Writer writer) {
-        this.target = target;
-        this.temp = temp;
-        this.writer = writer;
+    private AtomicOutput(AtomicFile file) {
+        this.file = file;
+        this.writer = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -59,28 +50,9 @@ final class AtomicOutput implements Closeable {
     /** Opens a temporary file beside {@code target} (from {@link #check}) for writing, UTF-8. */
     static AtomicOutput open(Path target) {
         try {
-            return openTemp(target);
+            return new AtomicOutput(AtomicFile.open(target));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file beside " + target, e);
-        }
-    }
-
-    private static AtomicOutput openTemp(Path target) throws IOException {
-        Path dir = target.getParent();
-        for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
-            try {
-                Files.createFile(temp);
-                // a sweep stopped by a signal (Ctrl-C, SIGTERM) runs no finally block but does run the
-                // shutdown hooks: the temporary file goes then too (after a commit it no longer exists)
-                temp.toFile().deleteOnExit();
-                return new AtomicOutput(target, temp, new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) {
-                    throw e;
-                }
-            }
         }
     }
 
@@ -100,47 +72,23 @@ final class AtomicOutput implements Closeable {
         try {
             writer.write(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp, e);
+            throw new UncheckedIOException("cannot write " + file.temp(), e);
         }
     }
 
-    /**
-     * Flushes, closes, forces the temporary file to disk and renames it onto the target in one
-     * step (ATOMIC_MOVE; a file system that cannot rename atomically is an error, not a silent
-     * copy).
-     */
+    /** Flushes, forces the temporary file to disk and renames it onto the target, replacing it, in one step. */
     void commit() {
         try {
-            writer.close();
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new UncheckedIOException("the file system of " + target + " cannot rename atomically", e);
-            }
-            committed = true;
+            writer.flush();
+            file.commit(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
         }
     }
 
-    /** Without a commit: closes and deletes the temporary file (the target stays as it was). */
+    /** Without a commit: deletes the temporary file (the target stays as it was). */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
-        try {
-            writer.close();
-        } catch (IOException ignored) {
-            // the temporary file is deleted below either way
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // nothing more can be done; the target is untouched
-        }
+        file.close();
     }
 }

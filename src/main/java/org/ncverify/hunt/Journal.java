@@ -57,6 +57,17 @@ public final class Journal implements Closeable {
     }
 
     /**
+     * A journal written into the existing empty file {@code path} (an {@code io.AtomicFile}'s
+     * temporary file, which the caller renames into place), holding {@code header}.
+     */
+    static Journal over(Path path, JsonNode header) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        Journal j = new Journal(path, ch);
+        j.append(header);
+        return j;
+    }
+
+    /**
      * Opens the journal that {@code file} was read from for appending after its committed
      * records: the file is first truncated to {@link JournalFile#length()} (dropping a torn last
      * line, uncommitted findings and a summary, which the resumed hunt writes again).

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ncverify.instance.InputException;
+import org.ncverify.io.AtomicFile;
 
 /**
  * {@code ncverify hunt merge OUT IN...}: the journals of the shards 0/m .. m-1/m of one hunt
@@ -162,21 +162,16 @@ public final class JournalMerge {
     }
 
     private static void write(Path out, JsonNode header, List<JsonNode> records, HuntSummary summary) {
-        Path abs = out.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        Journal j = Journal.create(tmp, header);
-        try {
-            records.forEach(j::append);
-            j.append(Records.summary(summary));
-            j.close();
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
+        try (AtomicFile file = AtomicFile.open(out)) {
+            Journal j = Journal.over(file.temp(), header);
             try {
+                records.forEach(j::append);
+                j.append(Records.summary(summary));
+            } finally {
                 j.close();
-                Files.deleteIfExists(tmp);
-            } catch (IOException | RuntimeException ignored) {
-                // the temporary file is ours; the message below still says what failed
             }
+            file.commit(false);
+        } catch (IOException | RuntimeException e) {
             throw new InputException("hunt merge: cannot write " + out + ": " + e.getMessage());
         }
     }

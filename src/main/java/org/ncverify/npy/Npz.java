@@ -1,13 +1,13 @@
 package org.ncverify.npy;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.ncverify.instance.InputException;
+import org.ncverify.io.AtomicFile;
 
 /**
  * NumPy's NPZ archives ({@code numpy.savez}, {@code numpy.savez_compressed}: a zip file whose
@@ -124,11 +125,8 @@ public final class Npz {
     /** Writes {@code arrays} (float64, float32 or int64) as an uncompressed npz at {@code target}, atomically; refuses an existing target. */
     public static void write(Path target, List<NpyArray> arrays) {
         checkWritable(target);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+        try (AtomicFile file = AtomicFile.open(target)) {
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file.stream()))) {
                 for (NpyArray a : arrays) {
                     byte[] bytes = Npy.write(a);
                     ZipEntry e = new ZipEntry(a.name() + ".npy");
@@ -143,23 +141,13 @@ public final class Npz {
                     zip.closeEntry();
                 }
             }
-            if (Files.exists(target)) {
-                throw new InputException(String.valueOf(target.getFileName()), ": appeared while it was written; not overwritten");
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            file.commit(false);
+        } catch (FileAlreadyExistsException e) {
+            throw new InputException(String.valueOf(target.getFileName()), ": appeared while it was written; not overwritten");
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw new InputException(String.valueOf(target.getFileName()), ": cannot be written (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is ours; nothing of the user's is at stake
-                }
-            }
         }
     }
 }
