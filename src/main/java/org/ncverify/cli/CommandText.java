@@ -2,8 +2,8 @@ package org.ncverify.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.ncverify.instance.Instance;
+import org.ncverify.io.Shell;
 
 /**
  * The command line that reruns a job, as one shell-quoted string: "ncverify", the command, the
@@ -14,9 +14,6 @@ import org.ncverify.instance.Instance;
  * written out as flags, so the line does not depend on the file. Immutable once built.
  */
 final class CommandText {
-    /** Words that need no quoting in a POSIX shell. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
     private final List<String> words = new ArrayList<>();
 
     /** "ncverify COMMAND --sizes ... --lambda-h ... --digits P". */
@@ -53,9 +50,9 @@ final class CommandText {
         return b.toString();
     }
 
-    /** {@code w} unchanged when it is plain, else in single quotes (a quote inside as '\''). */
+    /** {@code w} as one POSIX shell word ({@link Shell#quote}). */
     static String quote(String w) {
-        return PLAIN.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'";
+        return Shell.quote(w);
     }
 
     @Override

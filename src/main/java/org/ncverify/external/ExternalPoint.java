@@ -37,6 +37,6 @@ public record ExternalPoint(String source, Instance instance, Point point, Strin
     public String flags() {
         String d = instance.describe();
         String sizes = d.substring(0, d.indexOf(" --dim"));
-        return "--point " + source + (featuresRows ? " --features-rows " : " ") + sizes + " " + d.substring(d.indexOf("--lambda-w"));
+        return "--point " + org.ncverify.io.Shell.quote(source) + (featuresRows ? " --features-rows " : " ") + sizes + " " + d.substring(d.indexOf("--lambda-w"));
     }
 }

@@ -1,7 +1,7 @@
 package org.ncverify.hunt;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import org.ncverify.io.Shell;
 import org.ncverify.instance.Instance;
 
 /**
@@ -15,7 +15,6 @@ import org.ncverify.instance.Instance;
 public final class Replay {
     /** The digits of {@code ncverify verify} when --digits is not given. */
     public static final int DEFAULT_DIGITS = 50;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@+-]+");
 
     private Replay() {
     }
@@ -41,11 +40,8 @@ public final class Replay {
         return b.toString();
     }
 
-    /** {@code s} as one POSIX shell word: unchanged when plain, else in single quotes. */
+    /** {@code s} as one POSIX shell word ({@link Shell#quote}). */
     static String quote(String s) {
-        if (!s.isEmpty() && PLAIN.matcher(s).matches()) {
-            return s;
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
+        return Shell.quote(s);
     }
 }

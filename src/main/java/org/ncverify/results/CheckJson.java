@@ -11,8 +11,8 @@ import org.ncverify.linalg.Precision;
 import org.ncverify.metrics.CollapseMetrics;
 
 /**
- * The JSON layout of {@code check}: one object with {@code "schemaVersion": 1} and
- * {@code "command": "check"}; high-precision values as decimal strings (P digits, residuals and
+ * The JSON layout of {@code check}: one object with {@code "schemaVersion": 1},
+ * {@code "type": "check"} and {@code "command"} (the shell-quoted line that reruns it); high-precision values as decimal strings (P digits, residuals and
  * tolerances with all their digits), doubles (the measured singular values, the metrics) as
  * numbers, and a missing or undefined value as null (never "-").
  */
@@ -25,8 +25,8 @@ final class CheckJson {
         ExternalPoint x = r.point();
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", 1);
-        root.put("command", "check");
-        root.put("replay", "ncverify check " + x.flags() + " --digits " + p.digits());
+        root.put("type", "check");
+        root.put("command", "ncverify check " + x.flags() + " --digits " + p.digits() + " --format json");
         root.put("source", x.source());
         root.put("arrays", x.dtypes());
         root.put("featuresRows", x.featuresRows());

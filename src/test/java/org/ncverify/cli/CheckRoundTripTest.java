@@ -75,7 +75,8 @@ class CheckRoundTripTest {
         String lw = lambdas(instance).replace(" --rotation-seed 7", "");
         JsonNode out = check(f, lw, 0);
         assertEquals(1, out.get("schemaVersion").asInt());
-        assertEquals("check", out.get("command").asText());
+        assertEquals("check", out.get("type").asText());
+        assertTrue(out.get("command").asText().startsWith("ncverify check --point "), out.get("command").asText());
         Map<String, String> s = statuses(out);
         assertEquals(CheckCommand.CLAIMS, List.copyOf(s.keySet()));
         s.forEach((id, st) -> assertEquals("PASS", st, instance + ": " + id));

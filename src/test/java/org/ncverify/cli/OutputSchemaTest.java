@@ -120,6 +120,41 @@ class OutputSchemaTest {
         }
     }
 
+    /**
+     * Real `check --format json` output validates, for a right point (all PASS) and for the same
+     * point judged under other decays (FAILs); its command, from a directory with a space in its
+     * name, reruns to the same verdicts.
+     */
+    @Test
+    void checkOutputValidatesAndItsCommandReruns(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("my points"));
+        Path f = sub.resolve("m.npz");
+        CliRunner e = CliRunner.run(new String[] {"solve", "--sizes", "10,5,3,2", "--dim", "6", "--depth", "2",
+            "--lambda-w", "1e-3", "--lambda-h", "1e-3", "--digits", "30", "-q", "--export", f.toString()});
+        assertEquals(0, e.status, e.err);
+        for (String lw : new String[] {"1e-3", "2e-3"}) {
+            CliRunner r = CliRunner.run(new String[] {"check", "--point", f.toString(), "--sizes", "10,5,3,2",
+                "--lambda-w", lw, "--lambda-h", "1e-3", "--format", "json"});
+            assertEquals(lw.equals("1e-3") ? 0 : 1, r.status, r.err);
+            assertValid("check --lambda-w " + lw, r.out);
+            JsonNode a = MAPPER.readTree(r.out);
+            String command = a.get("command").asText();
+            assertTrue(command.contains("'" + f + "'"), command);
+            CliRunner again = CliRunner.run(shellWords(command.substring("ncverify ".length())));
+            JsonNode b = MAPPER.readTree(again.out);
+            assertEquals(a.get("claims").findValuesAsText("status"), b.get("claims").findValuesAsText("status"));
+            assertEquals(command, b.get("command").asText(), "the command is a fixed point");
+        }
+    }
+
+    /** The words a POSIX shell (bash) makes of {@code line}. */
+    private static String[] shellWords(String line) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", "printf '%s\\0' " + line).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        return out.split("\0");
+    }
+
     /** The shapes issue 11 reported are rejected, so the checks above can fail. */
     @Test
     void theOldShapesAreRejected() throws Exception {
