@@ -13,7 +13,8 @@
 #    per task, its own journal), waits, merges (merge.sh), runs the same hunt unsharded, and
 #    checks that the merged journal equals the unsharded one apart from "seconds" and the
 #    shard field (compare-journals.py).
-# Exit status 0 when every step holds, 1 otherwise; prints each step's wall time.
+# Exit status 0 when every step holds, 3 when Slurm could not be installed or started (the
+# environment), 1 when any later step fails; prints each step's wall time.
 # Options of the hunt: SMOKE_HUNT_OPTS (default: --profile mixed --count 48 --seed 20261202 --digits 30).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,9 +35,9 @@ start=$(date +%s.%N)
 step() { printf '[%6.1f s] %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$*"; }
 
 step "installing slurm-wlm and munge (when missing)"
-slurm_install
+slurm_install || { echo "smoke-test: could not install slurm-wlm and munge (exit 3: the environment, not ncverify)" >&2; exit 3; }
 step "starting munged, slurmctld, slurmd"
-slurm_up
+slurm_up || { echo "smoke-test: could not start munged, slurmctld and slurmd (exit 3: the environment, not ncverify)" >&2; exit 3; }
 sinfo -N -h -o '%N %t %c'
 
 step "array job of 4 echo tasks"
