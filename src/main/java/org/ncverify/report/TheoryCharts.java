@@ -111,11 +111,11 @@ final class TheoryCharts {
         XYSeriesCollection ds = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         XYPlot plot = new XYPlot(ds, new LogarithmicAxis("s / s_crit (log)"), new NumberAxis("p*(s) / s_crit"), r);
-        for (ScalarLawComparison.Curve c : d.curves()) {
+        for (ScalarLawPlot.Curve c : d.normalised().curves()) {
             Color col = DEPTH[(c.depth() - 1) % DEPTH.length];
             XYSeries curve = new XYSeries("p*, L = " + c.depth(), false, true);
-            for (int g = 0; g < c.x().length; g++) {
-                curve.add(c.x()[g], c.y()[g]);
+            for (int g = 0; g < c.s().length; g++) {
+                curve.add(c.s()[g], c.p()[g]);
             }
             int k = ds.getSeriesCount();
             ds.addSeries(curve);
@@ -124,7 +124,7 @@ final class TheoryCharts {
             r.setSeriesStroke(k, new BasicStroke(2f));
             for (boolean alive : new boolean[] {true, false}) {
                 XYSeries s = new XYSeries("s_i " + (alive ? "surviving" : "collapsed") + ", L = " + c.depth(), false, true);
-                c.marks().stream().filter(x -> x.surviving() == alive).forEach(x -> s.add(x.x(), x.y()));
+                c.marks().stream().filter(x -> x.surviving() == alive).forEach(x -> s.add(x.s(), x.p()));
                 int j = ds.getSeriesCount();
                 ds.addSeries(s);
                 r.setSeriesLinesVisible(j, false);
@@ -147,7 +147,7 @@ final class TheoryCharts {
         crit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         crit.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(crit);
-        return Charts.chart("Scalar law p*(s) for L = 1, 2, 3, normalised by s_crit: " + d.label(), plot);
+        return Charts.chart("Scalar law p*(s) for L = 1, 2, 3, normalised by s_crit: " + d.normalised().label(), plot);
     }
 
     /** lambda_i against i (log y) for every depth, the campaign's decay as a line. */
