@@ -1,6 +1,6 @@
 package org.ncverify.report;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ncverify.linalg.Precision;
 import org.ncverify.spectrum.YhatSpectrum;
@@ -9,7 +9,8 @@ import org.ncverify.spectrum.YhatSpectrum;
  * One long-tail family of class counts over a grid of imbalance ratios: n_i =
  * floor(n_max rho^(-i/(K-1))), i = 0..K-1 ({@link NamedCase#longTail}), and the spectrum of
  * Yhat of each member at {@code digits}, computed once and shared by the figures that sweep
- * rho ({@link ImbalanceSpectrum}, {@link PhaseDiagram}).
+ * rho ({@link ImbalanceSpectrum}, {@link PhaseDiagram}). The members are computed in parallel on the
+ * common fork-join pool (each spectrum is independent and deterministic).
  *
  * @param classes K
  * @param nMax    n_max
@@ -34,12 +35,13 @@ record LongTailFamily(int classes, long nMax, double[] rho, List<YhatSpectrum> s
                 + " (else the smallest class is empty), got " + points + " points, max rho " + maxRho);
         }
         double[] rho = new double[points];
-        List<YhatSpectrum> spectra = new ArrayList<>();
-        Precision pr = Precision.of(digits);
         for (int j = 0; j < points; j++) {
             rho[j] = j == points - 1 ? maxRho : Math.pow(maxRho, j / (points - 1.0));
-            spectra.add(YhatSpectrum.compute(NamedCase.longTail(classes, nMax, rho[j]), pr));
         }
+        Precision pr = Precision.of(digits);
+        // independent members: computed in parallel (common pool), collected in grid order
+        List<YhatSpectrum> spectra = Arrays.stream(rho).parallel()
+            .mapToObj(x -> YhatSpectrum.compute(NamedCase.longTail(classes, nMax, x), pr)).toList();
         return new LongTailFamily(classes, nMax, rho, spectra);
     }
 

@@ -38,7 +38,7 @@ public final class TheoryFigures {
      */
     public record Grid(int rhoPoints, double maxRho, int lambdaPoints) {
         /** The report's grid. */
-        public static final Grid REPORT = new Grid(25, 500, 61);
+        public static final Grid REPORT = new Grid(21, 500, 41);
     }
 
     /** The theory figures of {@code c}, page order, on the report's grid. */
