@@ -27,10 +27,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * long tail, and s in the scalar law; margins are already log10 values.
  */
 public final class Charts {
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Color SURVIVING = new Color(0x1f77b4);
-    private static final Color COLLAPSED = new Color(0xd62728);
+    static final Color SURVIVING = new Color(0x1f77b4);
+    static final Color COLLAPSED = new Color(0xd62728);
     /** Seed of the horizontal jitter of the margin strip plot (display only). */
     public static final long JITTER_SEED = 14L;
 
@@ -42,6 +42,10 @@ public final class Charts {
      * Each figure type adds its case here.
      */
     public static java.util.Map<String, JFreeChart> figure(FigureData f) {
+        java.util.Optional<java.util.Map<String, JFreeChart>> theory = TheoryCharts.of(f);
+        if (theory.isPresent()) {
+            return theory.get();
+        }
         throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
     }
 
@@ -141,7 +145,8 @@ public final class Charts {
         return chart("Margin of every claim over the seeded sample", plot);
     }
 
-    private static JFreeChart chart(String title, XYPlot plot) {
+    /** A chart of {@code plot} in the report's fonts and colours (white background, light grid, legend). */
+    static JFreeChart chart(String title, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -43,6 +43,7 @@ class ReportCommandTest {
         for (String f : new String[] {"spectrum.json", "scalar-law.json", "margins.json"}) {
             assertTrue(Files.size(out.resolve("data").resolve(f)) > 0, f);
         }
-        assertEquals(5, page.split("<svg", -1).length - 1, "spectrum, three scalar laws, margins");
+        assertEquals(14, page.split("<svg", -1).length - 1,
+            "spectrum, three scalar laws, margins, nine theory charts (report-plots)");
     }
 }

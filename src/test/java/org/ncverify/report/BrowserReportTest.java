@@ -88,7 +88,7 @@ class BrowserReportTest {
             List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
                 "return Array.from(document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
                     + " return {name: s.getAttribute('data-plot'), w: r.width, h: r.height};});");
-            assertEquals(5, boxes.size(), "spectrum, three scalar laws, margins");
+            assertEquals(14, boxes.size(), "spectrum, three scalar laws, margins, nine theory charts (report-plots)");
             for (Map<String, Object> b : boxes) {
                 assertTrue(((Number) b.get("w")).doubleValue() > 0 && ((Number) b.get("h")).doubleValue() > 0,
                     "empty plot " + b);
