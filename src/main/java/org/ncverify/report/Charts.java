@@ -42,6 +42,9 @@ public final class Charts {
      * Each figure type adds its case here.
      */
     public static java.util.Map<String, JFreeChart> figure(FigureData f) {
+        if (f instanceof SweepFigure s) {
+            return SweepCharts.of(s);
+        }
         throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
     }
 
@@ -141,7 +144,7 @@ public final class Charts {
         return chart("Margin of every claim over the seeded sample", plot);
     }
 
-    private static JFreeChart chart(String title, XYPlot plot) {
+    static JFreeChart chart(String title, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
