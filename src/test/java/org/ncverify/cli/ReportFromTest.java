@@ -47,6 +47,8 @@ class ReportFromTest {
     Path clean;
     Path unconverged;
     Path sweep;
+    Path solved;
+    Path checked;
 
     @BeforeAll
     void makeInputs(@TempDir Path tmp) {
@@ -65,6 +67,13 @@ class ReportFromTest {
         unconverged = dir.resolve("unconverged.json");
         assertEquals(3, run("optimize --sizes 10,5,3,2 --dim 6 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3 --digits 30 --starts 1"
             + " --max-iterations 1 --format json --output " + unconverged).status);
+        solved = dir.resolve("solve.json");
+        Path npz = dir.resolve("minimizer.npz");
+        assertEquals(0, run("solve --sizes 4,2,1 --dim 3 --depth 1 --lambda-w 1e-3 --lambda-h 1e-3 --digits 20 --export " + npz
+            + " --format json --output " + solved).status);
+        checked = dir.resolve("check.json");
+        assertEquals(0, run("check --point " + npz + " --lambda-w 1e-3 --lambda-h 1e-3 --digits 20 --format json --output "
+            + checked).status);
         sweep = dir.resolve("sweep.jsonl");
         CliRunner s = run("sweep --size-rule cifar-lt --classes 4 --n-max 50 --imbalance 1..20:log:3 --dim 4 --depth 1"
             + " --lambda-w 1e-3 --lambda-h 1e-3,1e-1 --digits 20 --claims C3,C10 --threads 1 --jsonl " + sweep);
@@ -114,7 +123,7 @@ class ReportFromTest {
 
     @Test
     void everyKindInOneReportAndTheEmbeddedDataEqualsTheDataFiles() throws Exception {
-        CliRunner r = report("all", journal, failing, clean, unconverged, sweep);
+        CliRunner r = report("all", journal, failing, clean, unconverged, solved, checked, sweep);
         assertEquals(1, r.status, "a FAIL verdict and FALSE_AS_STATED findings: exit 1; " + r.err);
         Path out = dir.resolve("all");
         String page = Files.readString(out.resolve("index.html"));
@@ -132,8 +141,8 @@ class ReportFromTest {
         }
         assertFalse(names.contains("spectrum.json") || names.contains("margins.json"), "no campaign, no campaign plots");
         JsonNode inputs = M.readTree(out.resolve("data/inputs.json").toFile()).get("inputs").get("files");
-        Path[] given = {journal, failing, clean, unconverged, sweep};
-        String[] kinds = {"hunt journal", "run output", "run output", "run output", "sweep JSONL"};
+        Path[] given = {journal, failing, clean, unconverged, solved, checked, sweep};
+        String[] kinds = {"hunt journal", "run output", "run output", "run output", "run output", "run output", "sweep JSONL"};
         for (int i = 0; i < given.length; i++) {
             assertEquals(given[i].toString(), inputs.get(i).get("path").asText());
             assertEquals(kinds[i], inputs.get(i).get("kind").asText());
@@ -143,7 +152,13 @@ class ReportFromTest {
         }
         JsonNode summary = M.readTree(out.resolve("data/summary.json").toFile());
         List<String> rows = Files.readAllLines(sweep);
-        assertEquals(3 + rows.size(), summary.get("cases").size(), "verify, verify, optimize and every sweep row");
+        assertEquals(5 + rows.size(), summary.get("cases").size(), "verify, verify, optimize, solve, check, every sweep row");
+        List<String> groups = new ArrayList<>();
+        summary.get("cases").forEach(c -> groups.add(c.get("group").asText()));
+        assertEquals(List.of("verify", "verify", "optimize", "solve", "check"), groups.subList(0, 5));
+        assertEquals(M.readTree(Files.readString(checked)).get("replay").asText(), summary.get("cases").get(4).get("replay").asText(),
+            "check's replay is its command");
+        assertEquals(M.readTree(Files.readString(solved)).get("instance"), summary.get("cases").get(3).get("instance"));
         JsonNode hostile = null;
         for (JsonNode t : summary.get("summary")) {
             hostile = t.get("claimId").asText().equals(HostileClaim.ID) ? t : hostile;
