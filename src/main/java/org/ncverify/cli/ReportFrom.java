@@ -31,7 +31,7 @@ final class ReportFrom {
     /** Runs it; {@code others} names options given that have no meaning with --from (null: none). */
     static int run(List<Path> from, Path out, String others, String tool, PrintWriter stdout) throws IOException {
         if (others != null) {
-            throw new InputException("--from: " + others + " cannot be combined with --from (they set up a campaign)");
+            throw new InputException(others + " cannot be combined with --from (a campaign option; --from renders files)");
         }
         ReportWriter.check(out);
         StringBuilder command = new StringBuilder("ncverify report --from");
