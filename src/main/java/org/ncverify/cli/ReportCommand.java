@@ -44,11 +44,23 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--per-profile", paramLabel = "M", description = "Samples per profile, 0..50 (default: 2).")
     int perProfile = 2;
 
+    @Option(names = "--from", arity = "1..*", paramLabel = "FILE",
+        description = "Render these files instead of a campaign: hunt journals (.jsonl, .jsonl.gz), --format json outputs"
+            + " of solve, verify, optimize, check, sweep --jsonl (default --out: " + ReportFrom.DEFAULT_OUT + ").")
+    java.util.List<Path> from;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (from != null) {
+            var given = spec.commandLine().getParseResult();
+            String others = java.util.stream.Stream.of("--quick", "--digits", "--seed", "--per-profile")
+                .filter(given::hasMatchedOption).reduce((a, b) -> a + ", " + b).orElse(null);
+            return ReportFrom.run(from, given.hasMatchedOption("--out") ? out : Path.of(ReportFrom.DEFAULT_OUT), others,
+                Main.class.getAnnotation(Command.class).version()[0], spec.commandLine().getOut());
+        }
         if (!quick) {
             throw new InputException("report without --quick: the default campaign (issue 14) is not built yet; use --quick");
         }

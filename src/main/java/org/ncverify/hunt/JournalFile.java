@@ -45,6 +45,14 @@ public record JournalFile(Path path, JsonNode header, List<JsonNode> committed, 
         } catch (IOException e) {
             throw new InputException(path + ": cannot read: " + e.getMessage());
         }
+        return parse(path, bytes);
+    }
+
+    /**
+     * The journal whose bytes are {@code bytes} (e.g. a {@code .jsonl.gz} after decompression),
+     * checked and cut back exactly as {@link #read} does; {@code path} names it in messages.
+     */
+    public static JournalFile parse(Path path, byte[] bytes) {
         List<JsonNode> records = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         int start = 0;

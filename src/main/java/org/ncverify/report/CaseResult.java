@@ -15,15 +15,21 @@ import java.util.Objects;
  * @param instance the instance in reference-cases shape
  * @param replay   one command that reproduces the verdicts
  * @param verdicts one row per claim, catalogue order
- * @param seconds  wall time of the judgement
+ * @param seconds  wall time of the judgement, or null when not recorded (an input file without it)
  */
 public record CaseResult(String label, String group, Long seed, ObjectNode instance, String replay,
-                         List<VerdictRow> verdicts, double seconds) {
+                         List<VerdictRow> verdicts, Double seconds) {
     public CaseResult {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(instance, "instance");
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A case whose judgement took {@code seconds} (a campaign's case). */
+    public CaseResult(String label, String group, Long seed, ObjectNode instance, String replay,
+                      List<VerdictRow> verdicts, double seconds) {
+        this(label, group, seed, instance, replay, verdicts, Double.valueOf(seconds));
     }
 
     /** True when some verdict FAILs. */

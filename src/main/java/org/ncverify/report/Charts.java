@@ -46,6 +46,9 @@ public final class Charts {
         if (theory.isPresent()) {
             return theory.get();
         }
+        if (f instanceof SweepFigure s) {
+            return SweepCharts.of(s);
+        }
         throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
     }
 

@@ -28,11 +28,15 @@ public final class HtmlPage {
     /** The plots of {@code d} as inline SVG, plot name to SVG text. */
     public static Map<String, String> plots(ReportData d) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("spectrum", Svg.of(Charts.spectrum(d.spectrum()), "spectrum", 800, 450));
-        for (ScalarLawPlot.Curve c : d.law().curves()) {
+        if (d.spectrum() != null) {
+            m.put("spectrum", Svg.of(Charts.spectrum(d.spectrum()), "spectrum", 800, 450));
+        }
+        for (ScalarLawPlot.Curve c : d.law() == null ? List.<ScalarLawPlot.Curve>of() : d.law().curves()) {
             m.put("scalar-law-l" + c.depth(), Svg.of(Charts.scalarLaw(d.law().label(), c), "scalar-law-l" + c.depth(), 800, 400));
         }
-        m.put("margins", Svg.of(Charts.margins(d.margins()), "margins", 900, 450));
+        if (d.margins() != null) {
+            m.put("margins", Svg.of(Charts.margins(d.margins()), "margins", 900, 450));
+        }
         for (FigureData f : d.figures()) {
             for (Map.Entry<String, org.jfree.chart.JFreeChart> c : Charts.figure(f).entrySet()) {
                 m.put(c.getKey(), Svg.of(c.getValue(), c.getKey(), 900, 500));
@@ -51,11 +55,14 @@ public final class HtmlPage {
         run(b, d.run(), d.cases().size());
         hunts(b, d.hunts());
         failures(b, d.cases());
+        if (d.inputs() != null) {
+            InputsPage.append(b, d.inputs());
+        }
         findings(b, d.cases());
         summary(b, d.summary());
         figures(b, d, svgs);
         cases(b, d.cases());
-        b.append("<h2>Not yet in this report</h2><p>Hunt findings, sweeps, the independent optimizer's runs, "
+        b.append(d.inputs() != null ? "" : "<h2>Not yet in this report</h2><p>Hunt findings, sweeps, the independent optimizer's runs, "
             + "geometry heatmaps, minority collapse and the K = 1000 default campaign are not built yet "
             + "(issue 14); <code>ncverify report</code> without <code>--quick</code> is refused.</p>\n");
         for (Map.Entry<String, String> f : files.entrySet()) {
@@ -71,9 +78,10 @@ public final class HtmlPage {
         row(b, "git commit", r.gitCommit() == null ? "unknown" : r.gitCommit());
         row(b, "date (UTC)", r.date());
         row(b, "machine", r.machine());
-        row(b, "wall time of the campaign", String.format(Locale.ROOT, "%.1f s", r.wallSeconds()));
-        row(b, "digits", Integer.toString(r.digits()));
-        row(b, "sampler seeds", r.seeds().toString());
+        row(b, r.digits() == null ? "wall time of reading the files" : "wall time of the campaign",
+            String.format(Locale.ROOT, "%.1f s", r.wallSeconds()));
+        row(b, "digits", r.digits() == null ? "per case (each case's label)" : Integer.toString(r.digits()));
+        row(b, "sampler seeds", r.digits() == null && r.seeds().isEmpty() ? "none (no campaign)" : r.seeds().toString());
         row(b, "cases", Integer.toString(cases));
         row(b, "command", r.command());
         b.append("</table>\n");
@@ -92,12 +100,13 @@ public final class HtmlPage {
         b.append(counter > 0 ? "<p class=\"FAIL\">" + counter + " FALSE_AS_STATED finding(s): counterexamples.</p>"
             : "<p class=\"ok\">No FALSE_AS_STATED finding.</p>");
         b.append("<table><tr><th>class</th><th>claim</th><th>reading</th><th>residual</th><th>tolerance</th>"
-            + "<th>shrunk instance</th><th>count</th><th>source</th><th>replay</th></tr>");
+            + "<th>shrunk instance</th><th>count</th><th>source</th><th>replay</th><th>detail</th></tr>");
         for (HuntFindingRow r : sorted) {
             b.append(r.falseAsStated() ? "<tr class=\"FAIL\">" : "<tr>");
             cells(b, r.kind(), r.claimId(), orDash(r.reading()), orDash(r.residual()), orDash(r.tolerance()), r.shrunk(),
                 Integer.toString(r.count()), r.source());
-            b.append("<td><code>").append(Html.text(r.replay())).append("</code></td></tr>");
+            b.append("<td><code>").append(Html.text(r.replay())).append("</code></td><td>").append(Html.text(r.detail()))
+                .append("</td></tr>");
         }
         b.append("</table>\n");
     }
@@ -205,7 +214,7 @@ public final class HtmlPage {
             }
             b.append(c.fails() ? "<tr class=\"FAIL\">" : "<tr>");
             cells(b, c.label(), c.group(), n[0] + "/" + n[1] + "/" + n[2] + "/" + n[3],
-                String.format(Locale.ROOT, "%.2f", c.seconds()));
+                c.seconds() == null ? "not recorded" : String.format(Locale.ROOT, "%.2f", c.seconds()));
             b.append("<td><code>").append(Html.text(c.replay())).append("</code></td></tr>");
         }
         b.append("</table>\n");

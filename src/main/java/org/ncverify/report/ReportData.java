@@ -23,10 +23,14 @@ import org.ncverify.instance.InstanceJson;
  * @param margins  the margin distribution over the sample
  * @param figures  the further figures, page order (each written to {@code data/<id>.json})
  * @param hunts    hunt findings (from the campaign's hunt or from journals), shown at the top
+ * @param inputs   the files of a report built from files ({@code report --from}), or null for a campaign
+ *
+ * <p>{@code spectrum}, {@code law} and {@code margins} are null in a report without a campaign
+ * (built from files): the page leaves those plots out and no data file is written for them.
  */
 public record ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult> cases, SpectrumPlot spectrum,
                          ScalarLawPlot law, MarginDistribution margins, List<FigureData> figures,
-                         List<HuntFindingRow> hunts) {
+                         List<HuntFindingRow> hunts, Inputs inputs) {
     /** Version of every data file's shape. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -43,6 +47,13 @@ public record ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult>
         }
     }
 
+    /** A campaign's report (no input files). */
+    public ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult> cases, SpectrumPlot spectrum,
+                      ScalarLawPlot law, MarginDistribution margins, List<FigureData> figures,
+                      List<HuntFindingRow> hunts) {
+        this(run, summary, cases, spectrum, law, margins, figures, hunts, null);
+    }
+
     /** A report without further figures and hunt findings. */
     public ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult> cases, SpectrumPlot spectrum,
                       ScalarLawPlot law, MarginDistribution margins) {
@@ -53,9 +64,18 @@ public record ReportData(RunInfo run, List<ClaimTally> summary, List<CaseResult>
     public Map<String, String> files() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("summary.json", json(Map.of("run", run, "summary", summary, "cases", cases)));
-        f.put("spectrum.json", json(Map.of("spectrum", spectrum)));
-        f.put("scalar-law.json", json(Map.of("scalarLaw", law)));
-        f.put("margins.json", json(Map.of("margins", margins)));
+        if (inputs != null) {
+            f.put("inputs.json", json(Map.of("inputs", inputs)));
+        }
+        if (spectrum != null) {
+            f.put("spectrum.json", json(Map.of("spectrum", spectrum)));
+        }
+        if (law != null) {
+            f.put("scalar-law.json", json(Map.of("scalarLaw", law)));
+        }
+        if (margins != null) {
+            f.put("margins.json", json(Map.of("margins", margins)));
+        }
         f.put("hunt-findings.json", json(Map.of("huntFindings", hunts)));
         for (FigureData fig : figures) {
             f.put(fig.id() + ".json", json(Map.of("figure", fig)));

@@ -10,13 +10,13 @@ import java.util.List;
  * @param gitCommit   commit of the checkout, or null
  * @param date        ISO-8601 UTC instant
  * @param machine     os, arch, cores, JVM
- * @param wallSeconds wall time of the campaign
- * @param digits      significant digits of every judgement
- * @param seeds       the sampler seeds
+ * @param wallSeconds wall time of the campaign (of reading the files, for a report built from files)
+ * @param digits      significant digits of every judgement; null in a report built from files (each case says its own)
+ * @param seeds       the sampler seeds (empty in a report built from files)
  * @param command     the command line
  */
 public record RunInfo(String toolVersion, String gitCommit, String date, String machine, double wallSeconds,
-                      int digits, List<Long> seeds, String command) {
+                      Integer digits, List<Long> seeds, String command) {
     public RunInfo {
         seeds = List.copyOf(seeds);
     }
