@@ -2,6 +2,7 @@ package org.ncverify.spectrum;
 
 import java.util.Arrays;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
@@ -224,6 +225,179 @@ public final class SingularVectors {
             sum = h.add(sum, h.multiply(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t])));
         }
         return sum;
+    }
+
+    /** The largest number of values stored for one pair (D for a secular root, t + 1 on a tied support). */
+    public int maxStoredLength() {
+        int d = 0;
+        for (Pair p : pairs) {
+            d = Math.max(d, p.u.length);
+        }
+        return d;
+    }
+
+    /**
+     * An upper bound of ||Yhat v_i - s_i u_i|| over all K entries (the residual of the pair as it is
+     * stored: zero for exact values), at {@link #BOUND_DIGITS} digits. Per stored value t of size c,
+     * (Yhat v)_t = sqrt(c) v_t - c nu / N with nu = sqrt(n)^T v_i; the computed norm gets the
+     * rounding allowance gamma eps ||mag|| with mag_t = sqrt(c)|v_t| + s|u_t| + c (|nu| + sum
+     * |nu's terms|) / N, gamma = {@link #roundingFactor}, eps = 10^-(W-2) (Apfloat is accurate to the
+     * second-last of its W digits). On a tied support the entries off the support are -n_k nu / N,
+     * bounded by (|nu| + its allowance) sqrt(sum_k n_k^2) / N. O(D).
+     */
+    public Apfloat yhatResidualBound(int i) {
+        return residualBound(i, false);
+    }
+
+    /**
+     * An upper bound of ||Yhat^T u_i - s_i v_i|| over all K entries, as {@link #yhatResidualBound}:
+     * (Yhat^T u)_t = sqrt(c) (u_t - n^T u / N), off a tied support -sqrt(n_k) n^T u / N (norm
+     * |n^T u| sqrt(N) / N). O(D).
+     */
+    public Apfloat yhatTransposeResidualBound(int i) {
+        return residualBound(i, true);
+    }
+
+    /** Digits at which the bounds of this class are accumulated. */
+    public static final long BOUND_DIGITS = 20;
+
+    /** gamma = 4 (D + 20): the rounding factor of an O(D) sum of products at the working precision. */
+    public double roundingFactor() {
+        return 4.0 * (maxStoredLength() + 20);
+    }
+
+    /** 10^-(W-2), the relative accuracy of one Apfloat operation at the working precision W. */
+    public Apfloat unitError() {
+        return new Apfloat("1e-" + (precision.working() - 2), BOUND_DIGITS);
+    }
+
+    private Apfloat residualBound(int i, boolean transpose) {
+        Pair p = pairs[i];
+        FixedPrecisionApfloatHelper h = precision.helper();
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
+        Apfloat[] y = transpose ? p.v : p.u;      // the vector it should equal s times
+        Apfloat total = new Apint(spectrum.groups().total());
+        // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
+        Apfloat c = Apfloat.ZERO;
+        Apfloat cAbs = Apfloat.ZERO;
+        for (int t = 0; t < x.length; t++) {
+            Apfloat term = h.multiply(weight(p, t), h.multiply(transpose ? new Apint(size(p, t)) : sqrtSize(p, t), x[t]));
+            c = h.add(c, term);
+            cAbs = low.add(cAbs, ApfloatMath.abs(low.valueOf(term)));
+        }
+        Apfloat cBound = low.add(ApfloatMath.abs(low.valueOf(c)), cAbs);
+        Apfloat s = spectrum.singularValue(p.index);
+        Apfloat sumSq = Apfloat.ZERO;
+        Apfloat magSq = Apfloat.ZERO;
+        for (int t = 0; t < x.length; t++) {
+            Apfloat sq = sqrtSize(p, t);
+            Apfloat r;
+            Apfloat mag;
+            if (transpose) {
+                r = h.subtract(h.multiply(sq, h.subtract(x[t], h.divide(c, total))), h.multiply(s, y[t]));
+                mag = low.add(low.multiply(low.valueOf(sq), low.add(ApfloatMath.abs(low.valueOf(x[t])),
+                    low.divide(cBound, total))), low.multiply(low.valueOf(s), ApfloatMath.abs(low.valueOf(y[t]))));
+            } else {
+                Apfloat n = new Apint(size(p, t));
+                r = h.subtract(h.subtract(h.multiply(sq, x[t]), h.divide(h.multiply(n, c), total)), h.multiply(s, y[t]));
+                mag = low.add(low.add(low.multiply(low.valueOf(sq), ApfloatMath.abs(low.valueOf(x[t]))),
+                    low.divide(low.multiply(n, cBound), total)), low.multiply(low.valueOf(s), ApfloatMath.abs(low.valueOf(y[t]))));
+            }
+            Apfloat rl = low.valueOf(r);
+            sumSq = low.add(sumSq, low.multiply(weight(p, t), low.multiply(rl, rl)));
+            magSq = low.add(magSq, low.multiply(weight(p, t), low.multiply(mag, mag)));
+        }
+        Apfloat gammaEps = low.multiply(new Apfloat(roundingFactor(), BOUND_DIGITS), unitError());
+        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, low.sqrt(magSq)));
+        if (p.support != null) {
+            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, cAbs));
+            Apfloat spread = transpose ? low.sqrt(total) : low.sqrt(low.valueOf(sumOfSquaredSizes()));
+            bound = low.add(bound, low.divide(low.multiply(cTrue, spread), total));
+        }
+        return bound;
+    }
+
+    private Apint sumOfSquaredSizes() {
+        SizeGroups g = spectrum.groups();
+        Apint sum = new Apint(0);
+        for (int j = 0; j < g.count(); j++) {
+            sum = sum.add(g.exactWeight(j));
+        }
+        return sum;
+    }
+
+    /**
+     * Upper bounds of the rounding of the computed Gram matrices, ||G_U(computed) - G_U||_F and the
+     * same for V, given bounds {@code offLeft}, {@code offRight} of every exact off-diagonal entry's
+     * size. A partial-fraction entry (S1_i - S1_j) / gap inv_i inv_j has the error of its sums S1
+     * (at most gamma eps sum_k n_k^2 |r_k| = gamma eps sum_k n_k |u_k| / inv) over |gap|, plus a
+     * relative gamma eps of the entry itself and of the gap ((|delta_i| + |delta_j|) / |gap|); the
+     * right entries s_i s_j (S0_i - S0_j) / gap inv_i inv_j likewise with sum_k |u_k| / inv. A
+     * diagonal entry (a norm, D squares) errs by gamma eps of itself. Tied pairs' entries are exact
+     * zeros. The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
+     * Infinite when two roots coincide in double.
+     */
+    public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        int m = pairs.length;
+        double[] mu = new double[m];
+        double[] delta = new double[m];
+        double[] inv = new double[m];
+        double[] snu = new double[m];
+        double[] su = new double[m];
+        double[] sv = new double[m];
+        double diagLeft = 0;
+        double diagRight = 0;
+        for (int i = 0; i < m; i++) {
+            Pair p = pairs[i];
+            double nl = normSquared(p, p.u, precision.helper()).doubleValue();
+            double nr = normSquared(p, p.v, precision.helper()).doubleValue();
+            diagLeft += nl * nl;
+            diagRight += nr * nr;
+            if (p.support != null) {
+                continue;
+            }
+            delta[i] = p.delta.doubleValue();
+            mu[i] = p.origin + delta[i];
+            inv[i] = p.inv.doubleValue();
+            sv[i] = spectrum.singularValue(i).doubleValue();
+            for (int t = 0; t < p.u.length; t++) {
+                double w = weight(p, t).doubleValue();
+                double ut = Math.abs(p.u[t].doubleValue());
+                snu[i] += w * size(p, t) * ut;
+                su[i] += w * ut;
+            }
+        }
+        double ol = offLeft.doubleValue();
+        double or = offRight.doubleValue();
+        double left = diagLeft;
+        double right = diagRight;
+        for (int i = 0; i < m; i++) {
+            if (pairs[i].support != null) {
+                continue;
+            }
+            for (int j = i + 1; j < m; j++) {
+                if (pairs[j].support != null) {
+                    continue;
+                }
+                double gap = Math.abs((double) (pairs[i].origin - pairs[j].origin) + (delta[i] - delta[j]));
+                double rel = 2 + (Math.abs(delta[i]) + Math.abs(delta[j])) / gap;
+                double el = (snu[i] * inv[j] + snu[j] * inv[i]) / gap + ol * rel;
+                double er = sv[i] * sv[j] * (su[i] * inv[j] + su[j] * inv[i]) / gap + or * rel;
+                left += 2 * el * el;
+                right += 2 * er * er;
+            }
+        }
+        Apfloat gammaEps = low.multiply(new Apfloat(roundingFactor(), BOUND_DIGITS), unitError());
+        return new Apfloat[] {finite(low, gammaEps, left), finite(low, gammaEps, right)};
+    }
+
+    private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {
+        if (!Double.isFinite(sumSq)) {
+            return null;
+        }
+        return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), BOUND_DIGITS));
     }
 
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
