@@ -334,8 +334,9 @@ public final class SingularVectors {
      * (at most gamma eps sum_k n_k^2 |r_k| = gamma eps sum_k n_k |u_k| / inv) over |gap|, plus a
      * relative gamma eps of the entry itself and of the gap ((|delta_i| + |delta_j|) / |gap|); the
      * right entries s_i s_j (S0_i - S0_j) / gap inv_i inv_j likewise with sum_k |u_k| / inv. A
-     * diagonal entry (a norm, D squares) errs by gamma eps of itself. Tied pairs' entries are exact
-     * zeros. The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
+     * diagonal entry (a norm, D squares) errs by gamma eps of itself. Every off-diagonal entry also
+     * gets 2 gamma eps for the stored values being the exact vectors' to a few eps each (so a tied
+     * pair's entries, exact zeros for exact values, are a few eps for the stored ones). The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
      * Infinite when two roots coincide in double.
      */
     public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
@@ -374,17 +375,16 @@ public final class SingularVectors {
         double left = diagLeft;
         double right = diagRight;
         for (int i = 0; i < m; i++) {
-            if (pairs[i].support != null) {
-                continue;
-            }
             for (int j = i + 1; j < m; j++) {
-                if (pairs[j].support != null) {
-                    continue;
+                // the stored values are the exact ones to a few eps each: 2 ||u_i|| ||u_j|| ~ 2 eps more
+                double el = 2;
+                double er = 2;
+                if (pairs[i].support == null && pairs[j].support == null) {
+                    double gap = Math.abs((double) (pairs[i].origin - pairs[j].origin) + (delta[i] - delta[j]));
+                    double rel = 2 + (Math.abs(delta[i]) + Math.abs(delta[j])) / gap;
+                    el += (snu[i] * inv[j] + snu[j] * inv[i]) / gap + ol * rel;
+                    er += sv[i] * sv[j] * (su[i] * inv[j] + su[j] * inv[i]) / gap + or * rel;
                 }
-                double gap = Math.abs((double) (pairs[i].origin - pairs[j].origin) + (delta[i] - delta[j]));
-                double rel = 2 + (Math.abs(delta[i]) + Math.abs(delta[j])) / gap;
-                double el = (snu[i] * inv[j] + snu[j] * inv[i]) / gap + ol * rel;
-                double er = sv[i] * sv[j] * (su[i] * inv[j] + su[j] * inv[i]) / gap + or * rel;
                 left += 2 * el * el;
                 right += 2 * er * er;
             }
