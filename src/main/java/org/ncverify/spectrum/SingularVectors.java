@@ -277,45 +277,64 @@ public final class SingularVectors {
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
         Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
         Apfloat[] y = transpose ? p.v : p.u;      // the vector it should equal s times
-        Apfloat total = new Apint(spectrum.groups().total());
+        long total = spectrum.groups().total();
         // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
+        // (magnitudes are allowances: doubles, O(1) in size)
         Apfloat c = Apfloat.ZERO;
-        Apfloat cAbs = Apfloat.ZERO;
+        double cAbs = 0;
+        double[] xd = new double[x.length];
+        double[] yd = new double[x.length];
+        double[] sqd = new double[x.length];
         for (int t = 0; t < x.length; t++) {
-            Apfloat term = h.multiply(weight(p, t), h.multiply(transpose ? new Apint(size(p, t)) : sqrtSize(p, t), x[t]));
-            c = h.add(c, term);
-            cAbs = low.add(cAbs, ApfloatMath.abs(low.valueOf(term)));
+            Apfloat factor = transpose ? exactSize(p, t) : sqrtSize(p, t);
+            c = h.add(c, h.multiply(weight(p, t), h.multiply(factor, x[t])));
+            xd[t] = Math.abs(x[t].doubleValue());
+            yd[t] = Math.abs(y[t].doubleValue());
+            sqd[t] = sqrtSize(p, t).doubleValue();
+            cAbs += multiplicity(p, t) * (transpose ? size(p, t) : sqd[t]) * xd[t];
         }
-        Apfloat cBound = low.add(ApfloatMath.abs(low.valueOf(c)), cAbs);
+        Apfloat cOverN = h.divide(c, new Apint(total));
+        double cBoundOverN = (Math.abs(c.doubleValue()) + cAbs) / total;
         Apfloat s = spectrum.singularValue(p.index);
+        double sd = s.doubleValue();
         Apfloat sumSq = Apfloat.ZERO;
-        Apfloat magSq = Apfloat.ZERO;
+        double magSq = 0;
         for (int t = 0; t < x.length; t++) {
             Apfloat sq = sqrtSize(p, t);
             Apfloat r;
-            Apfloat mag;
+            double mag;
             if (transpose) {
-                r = h.subtract(h.multiply(sq, h.subtract(x[t], h.divide(c, total))), h.multiply(s, y[t]));
-                mag = low.add(low.multiply(low.valueOf(sq), low.add(ApfloatMath.abs(low.valueOf(x[t])),
-                    low.divide(cBound, total))), low.multiply(low.valueOf(s), ApfloatMath.abs(low.valueOf(y[t]))));
+                r = h.subtract(h.multiply(sq, h.subtract(x[t], cOverN)), h.multiply(s, y[t]));
+                mag = sqd[t] * (xd[t] + cBoundOverN) + sd * yd[t];
             } else {
-                Apfloat n = new Apint(size(p, t));
-                r = h.subtract(h.subtract(h.multiply(sq, x[t]), h.divide(h.multiply(n, c), total)), h.multiply(s, y[t]));
-                mag = low.add(low.add(low.multiply(low.valueOf(sq), ApfloatMath.abs(low.valueOf(x[t]))),
-                    low.divide(low.multiply(n, cBound), total)), low.multiply(low.valueOf(s), ApfloatMath.abs(low.valueOf(y[t]))));
+                r = h.subtract(h.subtract(h.multiply(sq, x[t]), h.multiply(exactSize(p, t), cOverN)), h.multiply(s, y[t]));
+                mag = sqd[t] * xd[t] + size(p, t) * cBoundOverN + sd * yd[t];
             }
             Apfloat rl = low.valueOf(r);
             sumSq = low.add(sumSq, low.multiply(weight(p, t), low.multiply(rl, rl)));
-            magSq = low.add(magSq, low.multiply(weight(p, t), low.multiply(mag, mag)));
+            magSq += multiplicity(p, t) * mag * mag;
         }
         Apfloat gammaEps = low.multiply(new Apfloat(roundingFactor(), BOUND_DIGITS), unitError());
-        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, low.sqrt(magSq)));
+        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, allowance(magSq)));
         if (p.support != null) {
-            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, cAbs));
-            Apfloat spread = transpose ? low.sqrt(total) : low.sqrt(low.valueOf(sumOfSquaredSizes()));
-            bound = low.add(bound, low.divide(low.multiply(cTrue, spread), total));
+            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, allowance(cAbs * cAbs)));
+            Apfloat spread = transpose ? low.sqrt(new Apfloat(total, BOUND_DIGITS)) : low.sqrt(low.valueOf(sumOfSquaredSizes()));
+            bound = low.add(bound, low.divide(low.multiply(cTrue, spread), new Apfloat(total, BOUND_DIGITS)));
         }
         return bound;
+    }
+
+    /** sqrt(x) of a double sum of squares, 1e-12 high (an allowance). */
+    private static Apfloat allowance(double sumSq) {
+        return new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), BOUND_DIGITS);
+    }
+
+    private Apfloat exactSize(Pair p, int t) {
+        return spectrum.groups().exactValue(p.support != null ? p.group : t);
+    }
+
+    private long multiplicity(Pair p, int t) {
+        return p.support != null ? 1 : spectrum.groups().multiplicity(t);
     }
 
     private Apint sumOfSquaredSizes() {
@@ -352,8 +371,17 @@ public final class SingularVectors {
         double diagRight = 0;
         for (int i = 0; i < m; i++) {
             Pair p = pairs[i];
-            double nl = normSquared(p, p.u, precision.helper()).doubleValue();
-            double nr = normSquared(p, p.v, precision.helper()).doubleValue();
+            double nl = 0;
+            double nr = 0;
+            for (int t = 0; t < p.u.length; t++) {
+                double w = multiplicity(p, t);
+                double ut = Math.abs(p.u[t].doubleValue());
+                double vt = p.v[t].doubleValue();
+                nl += w * ut * ut;
+                nr += w * vt * vt;
+                snu[i] += w * size(p, t) * ut;
+                su[i] += w * ut;
+            }
             diagLeft += nl * nl;
             diagRight += nr * nr;
             if (p.support != null) {
@@ -363,12 +391,6 @@ public final class SingularVectors {
             mu[i] = p.origin + delta[i];
             inv[i] = p.inv.doubleValue();
             sv[i] = spectrum.singularValue(i).doubleValue();
-            for (int t = 0; t < p.u.length; t++) {
-                double w = weight(p, t).doubleValue();
-                double ut = Math.abs(p.u[t].doubleValue());
-                snu[i] += w * size(p, t) * ut;
-                su[i] += w * ut;
-            }
         }
         double ol = offLeft.doubleValue();
         double or = offRight.doubleValue();
