@@ -227,6 +227,11 @@ public final class SingularVectors {
         return sum;
     }
 
+    /** Pair i (for {@link PairBounds}). */
+    Pair pair(int i) {
+        return pairs[i];
+    }
+
     /** The largest number of values stored for one pair (D for a secular root, t + 1 on a tied support). */
     public int maxStoredLength() {
         int d = 0;
@@ -246,7 +251,7 @@ public final class SingularVectors {
      * bounded by (|nu| + its allowance) sqrt(sum_k n_k^2) / N. O(D).
      */
     public Apfloat yhatResidualBound(int i) {
-        return residualBound(i, false);
+        return PairBounds.residual(this, i, false);
     }
 
     /**
@@ -255,7 +260,7 @@ public final class SingularVectors {
      * |n^T u| sqrt(N) / N). O(D).
      */
     public Apfloat yhatTransposeResidualBound(int i) {
-        return residualBound(i, true);
+        return PairBounds.residual(this, i, true);
     }
 
     /** Digits at which the bounds of this class are accumulated. */
@@ -271,79 +276,12 @@ public final class SingularVectors {
         return new Apfloat("1e-" + (precision.working() - 2), BOUND_DIGITS);
     }
 
-    private Apfloat residualBound(int i, boolean transpose) {
-        Pair p = pairs[i];
-        FixedPrecisionApfloatHelper h = precision.helper();
-        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
-        Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
-        Apfloat[] y = transpose ? p.v : p.u;      // the vector it should equal s times
-        long total = spectrum.groups().total();
-        // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
-        // (magnitudes are allowances: doubles, O(1) in size)
-        Apfloat c = Apfloat.ZERO;
-        double cAbs = 0;
-        double[] xd = new double[x.length];
-        double[] yd = new double[x.length];
-        double[] sqd = new double[x.length];
-        for (int t = 0; t < x.length; t++) {
-            Apfloat factor = transpose ? exactSize(p, t) : sqrtSize(p, t);
-            c = h.add(c, h.multiply(weight(p, t), h.multiply(factor, x[t])));
-            xd[t] = Math.abs(x[t].doubleValue());
-            yd[t] = Math.abs(y[t].doubleValue());
-            sqd[t] = sqrtSize(p, t).doubleValue();
-            cAbs += multiplicity(p, t) * (transpose ? size(p, t) : sqd[t]) * xd[t];
-        }
-        Apfloat cOverN = h.divide(c, new Apint(total));
-        double cBoundOverN = (Math.abs(c.doubleValue()) + cAbs) / total;
-        Apfloat s = spectrum.singularValue(p.index);
-        double sd = s.doubleValue();
-        Apfloat sumSq = Apfloat.ZERO;
-        double magSq = 0;
-        for (int t = 0; t < x.length; t++) {
-            Apfloat sq = sqrtSize(p, t);
-            Apfloat r;
-            double mag;
-            if (transpose) {
-                r = h.subtract(h.multiply(sq, h.subtract(x[t], cOverN)), h.multiply(s, y[t]));
-                mag = sqd[t] * (xd[t] + cBoundOverN) + sd * yd[t];
-            } else {
-                r = h.subtract(h.subtract(h.multiply(sq, x[t]), h.multiply(exactSize(p, t), cOverN)), h.multiply(s, y[t]));
-                mag = sqd[t] * xd[t] + size(p, t) * cBoundOverN + sd * yd[t];
-            }
-            Apfloat rl = low.valueOf(r);
-            sumSq = low.add(sumSq, low.multiply(weight(p, t), low.multiply(rl, rl)));
-            magSq += multiplicity(p, t) * mag * mag;
-        }
-        Apfloat gammaEps = low.multiply(new Apfloat(roundingFactor(), BOUND_DIGITS), unitError());
-        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, allowance(magSq)));
-        if (p.support != null) {
-            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, allowance(cAbs * cAbs)));
-            Apfloat spread = transpose ? low.sqrt(new Apfloat(total, BOUND_DIGITS)) : low.sqrt(low.valueOf(sumOfSquaredSizes()));
-            bound = low.add(bound, low.divide(low.multiply(cTrue, spread), new Apfloat(total, BOUND_DIGITS)));
-        }
-        return bound;
-    }
-
-    /** sqrt(x) of a double sum of squares, 1e-12 high (an allowance). */
-    private static Apfloat allowance(double sumSq) {
-        return new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), BOUND_DIGITS);
-    }
-
-    private Apfloat exactSize(Pair p, int t) {
+    Apfloat exactSize(Pair p, int t) {
         return spectrum.groups().exactValue(p.support != null ? p.group : t);
     }
 
-    private long multiplicity(Pair p, int t) {
+    long multiplicity(Pair p, int t) {
         return p.support != null ? 1 : spectrum.groups().multiplicity(t);
-    }
-
-    private Apint sumOfSquaredSizes() {
-        SizeGroups g = spectrum.groups();
-        Apint sum = new Apint(0);
-        for (int j = 0; j < g.count(); j++) {
-            sum = sum.add(g.exactWeight(j));
-        }
-        return sum;
     }
 
     /**
@@ -359,84 +297,24 @@ public final class SingularVectors {
      * Infinite when two roots coincide in double.
      */
     public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
-        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
-        int m = pairs.length;
-        double[] mu = new double[m];
-        double[] delta = new double[m];
-        double[] inv = new double[m];
-        double[] snu = new double[m];
-        double[] su = new double[m];
-        double[] sv = new double[m];
-        double diagLeft = 0;
-        double diagRight = 0;
-        for (int i = 0; i < m; i++) {
-            Pair p = pairs[i];
-            double nl = 0;
-            double nr = 0;
-            for (int t = 0; t < p.u.length; t++) {
-                double w = multiplicity(p, t);
-                double ut = Math.abs(p.u[t].doubleValue());
-                double vt = p.v[t].doubleValue();
-                nl += w * ut * ut;
-                nr += w * vt * vt;
-                snu[i] += w * size(p, t) * ut;
-                su[i] += w * ut;
-            }
-            diagLeft += nl * nl;
-            diagRight += nr * nr;
-            if (p.support != null) {
-                continue;
-            }
-            delta[i] = p.delta.doubleValue();
-            mu[i] = p.origin + delta[i];
-            inv[i] = p.inv.doubleValue();
-            sv[i] = spectrum.singularValue(i).doubleValue();
-        }
-        double ol = offLeft.doubleValue();
-        double or = offRight.doubleValue();
-        double left = diagLeft;
-        double right = diagRight;
-        for (int i = 0; i < m; i++) {
-            for (int j = i + 1; j < m; j++) {
-                // the stored values are the exact ones to a few eps each: 2 ||u_i|| ||u_j|| ~ 2 eps more
-                double el = 2;
-                double er = 2;
-                if (pairs[i].support == null && pairs[j].support == null) {
-                    double gap = Math.abs((double) (pairs[i].origin - pairs[j].origin) + (delta[i] - delta[j]));
-                    double rel = 2 + (Math.abs(delta[i]) + Math.abs(delta[j])) / gap;
-                    el += (snu[i] * inv[j] + snu[j] * inv[i]) / gap + ol * rel;
-                    er += sv[i] * sv[j] * (su[i] * inv[j] + su[j] * inv[i]) / gap + or * rel;
-                }
-                left += 2 * el * el;
-                right += 2 * er * er;
-            }
-        }
-        Apfloat gammaEps = low.multiply(new Apfloat(roundingFactor(), BOUND_DIGITS), unitError());
-        return new Apfloat[] {finite(low, gammaEps, left), finite(low, gammaEps, right)};
-    }
-
-    private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {
-        if (!Double.isFinite(sumSq)) {
-            return null;
-        }
-        return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), BOUND_DIGITS));
+        return PairBounds.gramRounding(this, offLeft, offRight);
     }
 
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
-    private Apfloat weight(Pair p, int t) {
+    Apfloat weight(Pair p, int t) {
         return p.support != null ? Apfloat.ONE : new Apint(spectrum.groups().multiplicity(t));
     }
 
-    private long size(Pair p, int t) {
+    long size(Pair p, int t) {
         return spectrum.groups().value(p.support != null ? p.group : t);
     }
 
-    private Apfloat sqrtSize(Pair p, int t) {
+    Apfloat sqrtSize(Pair p, int t) {
         return sqrtC[p.support != null ? p.group : t];
     }
 
     /** One pair: per-group values (support == null) or the values on a tied vector's support. */
-    private static final class Pair {
+    static final class Pair {
         final int index;
         final int[] support;
         final int group;
