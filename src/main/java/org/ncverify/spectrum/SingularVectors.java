@@ -2,6 +2,7 @@ package org.ncverify.spectrum;
 
 import java.util.Arrays;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
@@ -226,21 +227,94 @@ public final class SingularVectors {
         return sum;
     }
 
+    /** Pair i (for {@link PairBounds}). */
+    Pair pair(int i) {
+        return pairs[i];
+    }
+
+    /** The largest number of values stored for one pair (D for a secular root, t + 1 on a tied support). */
+    public int maxStoredLength() {
+        int d = 0;
+        for (Pair p : pairs) {
+            d = Math.max(d, p.u.length);
+        }
+        return d;
+    }
+
+    /**
+     * An upper bound of ||Yhat v_i - s_i u_i|| over all K entries (the residual of the pair as it is
+     * stored: zero for exact values), at {@link #BOUND_DIGITS} digits. Per stored value t of size c,
+     * (Yhat v)_t = sqrt(c) v_t - c nu / N with nu = sqrt(n)^T v_i; the computed norm gets the
+     * rounding allowance gamma eps ||mag|| with mag_t = sqrt(c)|v_t| + s|u_t| + c (|nu| + sum
+     * |nu's terms|) / N, gamma = {@link #roundingFactor}, eps = 10^-(W-2) (Apfloat is accurate to the
+     * second-last of its W digits). On a tied support the entries off the support are -n_k nu / N,
+     * bounded by (|nu| + its allowance) sqrt(sum_k n_k^2) / N. O(D).
+     */
+    public Apfloat yhatResidualBound(int i) {
+        return PairBounds.residual(this, i, false);
+    }
+
+    /**
+     * An upper bound of ||Yhat^T u_i - s_i v_i|| over all K entries, as {@link #yhatResidualBound}:
+     * (Yhat^T u)_t = sqrt(c) (u_t - n^T u / N), off a tied support -sqrt(n_k) n^T u / N (norm
+     * |n^T u| sqrt(N) / N). O(D).
+     */
+    public Apfloat yhatTransposeResidualBound(int i) {
+        return PairBounds.residual(this, i, true);
+    }
+
+    /** Digits at which the bounds of this class are accumulated. */
+    public static final long BOUND_DIGITS = 20;
+
+    /** gamma = 4 (D + 20): the rounding factor of an O(D) sum of products at the working precision. */
+    public double roundingFactor() {
+        return 4.0 * (maxStoredLength() + 20);
+    }
+
+    /** 10^-(W-2), the relative accuracy of one Apfloat operation at the working precision W. */
+    public Apfloat unitError() {
+        return new Apfloat("1e-" + (precision.working() - 2), BOUND_DIGITS);
+    }
+
+    Apfloat exactSize(Pair p, int t) {
+        return spectrum.groups().exactValue(p.support != null ? p.group : t);
+    }
+
+    long multiplicity(Pair p, int t) {
+        return p.support != null ? 1 : spectrum.groups().multiplicity(t);
+    }
+
+    /**
+     * Upper bounds of the rounding of the computed Gram matrices, ||G_U(computed) - G_U||_F and the
+     * same for V, given bounds {@code offLeft}, {@code offRight} of every exact off-diagonal entry's
+     * size. A partial-fraction entry (S1_i - S1_j) / gap inv_i inv_j has the error of its sums S1
+     * (at most gamma eps sum_k n_k^2 |r_k| = gamma eps sum_k n_k |u_k| / inv) over |gap|, plus a
+     * relative gamma eps of the entry itself and of the gap ((|delta_i| + |delta_j|) / |gap|); the
+     * right entries s_i s_j (S0_i - S0_j) / gap inv_i inv_j likewise with sum_k |u_k| / inv. A
+     * diagonal entry (a norm, D squares) errs by gamma eps of itself. Every off-diagonal entry also
+     * gets 2 gamma eps for the stored values being the exact vectors' to a few eps each (so a tied
+     * pair's entries, exact zeros for exact values, are a few eps for the stored ones). The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
+     * Infinite when two roots coincide in double.
+     */
+    public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
+        return PairBounds.gramRounding(this, offLeft, offRight);
+    }
+
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
-    private Apfloat weight(Pair p, int t) {
+    Apfloat weight(Pair p, int t) {
         return p.support != null ? Apfloat.ONE : new Apint(spectrum.groups().multiplicity(t));
     }
 
-    private long size(Pair p, int t) {
+    long size(Pair p, int t) {
         return spectrum.groups().value(p.support != null ? p.group : t);
     }
 
-    private Apfloat sqrtSize(Pair p, int t) {
+    Apfloat sqrtSize(Pair p, int t) {
         return sqrtC[p.support != null ? p.group : t];
     }
 
     /** One pair: per-group values (support == null) or the values on a tied vector's support. */
-    private static final class Pair {
+    static final class Pair {
         final int index;
         final int[] support;
         final int group;

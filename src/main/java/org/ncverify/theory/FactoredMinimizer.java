@@ -86,6 +86,21 @@ public final class FactoredMinimizer {
         return pairs.count();
     }
 
+    /** The instance of the point. */
+    public Instance instance() {
+        return instance;
+    }
+
+    /** The working precision of the factor values and pairs. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** a_{j,i}, i &lt; m, of factor j (0: H, l: W_l), a new array. */
+    public Apfloat[] factor(int j) {
+        return factors[j].clone();
+    }
+
     /** The structured singular pairs of Yhat behind the point. */
     public SingularVectors pairs() {
         return pairs;

@@ -1,0 +1,147 @@
+package org.ncverify.spectrum;
+
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Apint;
+import org.apfloat.FixedPrecisionApfloatHelper;
+
+/**
+ * The error bounds of {@link SingularVectors}: the pairs' residual norms
+ * ({@link SingularVectors#yhatResidualBound}, {@link SingularVectors#yhatTransposeResidualBound})
+ * and the rounding of the partial-fraction Gram entries ({@link SingularVectors#gramRoundingBounds});
+ * the contracts are stated there.
+ */
+final class PairBounds {
+    private PairBounds() {
+    }
+
+    static Apfloat residual(SingularVectors sv, int i, boolean transpose) {
+        SingularVectors.Pair p = sv.pair(i);
+        FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(SingularVectors.BOUND_DIGITS);
+        Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
+        Apfloat[] y = transpose ? p.v : p.u;      // the vector it should equal s times
+        long total = sv.spectrum().groups().total();
+        // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
+        // (magnitudes are allowances: doubles, O(1) in size)
+        Apfloat c = Apfloat.ZERO;
+        double cAbs = 0;
+        double[] xd = new double[x.length];
+        double[] yd = new double[x.length];
+        double[] sqd = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            Apfloat factor = transpose ? sv.exactSize(p, t) : sv.sqrtSize(p, t);
+            c = h.add(c, h.multiply(sv.weight(p, t), h.multiply(factor, x[t])));
+            xd[t] = Math.abs(x[t].doubleValue());
+            yd[t] = Math.abs(y[t].doubleValue());
+            sqd[t] = sv.sqrtSize(p, t).doubleValue();
+            cAbs += sv.multiplicity(p, t) * (transpose ? sv.size(p, t) : sqd[t]) * xd[t];
+        }
+        Apfloat cOverN = h.divide(c, new Apint(total));
+        double cBoundOverN = (Math.abs(c.doubleValue()) + cAbs) / total;
+        Apfloat s = sv.spectrum().singularValue(p.index);
+        double sd = s.doubleValue();
+        Apfloat sumSq = Apfloat.ZERO;
+        double magSq = 0;
+        for (int t = 0; t < x.length; t++) {
+            Apfloat sq = sv.sqrtSize(p, t);
+            Apfloat r;
+            double mag;
+            if (transpose) {
+                r = h.subtract(h.multiply(sq, h.subtract(x[t], cOverN)), h.multiply(s, y[t]));
+                mag = sqd[t] * (xd[t] + cBoundOverN) + sd * yd[t];
+            } else {
+                r = h.subtract(h.subtract(h.multiply(sq, x[t]), h.multiply(sv.exactSize(p, t), cOverN)), h.multiply(s, y[t]));
+                mag = sqd[t] * xd[t] + sv.size(p, t) * cBoundOverN + sd * yd[t];
+            }
+            Apfloat rl = low.valueOf(r);
+            sumSq = low.add(sumSq, low.multiply(sv.weight(p, t), low.multiply(rl, rl)));
+            magSq += sv.multiplicity(p, t) * mag * mag;
+        }
+        Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
+        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, allowance(magSq)));
+        if (p.support != null) {
+            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, allowance(cAbs * cAbs)));
+            Apfloat spread = transpose ? low.sqrt(new Apfloat(total, SingularVectors.BOUND_DIGITS))
+                : low.sqrt(low.valueOf(sumOfSquaredSizes(sv)));
+            bound = low.add(bound, low.divide(low.multiply(cTrue, spread), new Apfloat(total, SingularVectors.BOUND_DIGITS)));
+        }
+        return bound;
+    }
+
+    /** sqrt(x) of a double sum of squares, 1e-12 high (an allowance). */
+    private static Apfloat allowance(double sumSq) {
+        return new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS);
+    }
+
+    private static Apint sumOfSquaredSizes(SingularVectors sv) {
+        SizeGroups g = sv.spectrum().groups();
+        Apint sum = new Apint(0);
+        for (int j = 0; j < g.count(); j++) {
+            sum = sum.add(g.exactWeight(j));
+        }
+        return sum;
+    }
+
+    static Apfloat[] gramRounding(SingularVectors sv, Apfloat offLeft, Apfloat offRight) {
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(SingularVectors.BOUND_DIGITS);
+        int m = sv.count();
+        double[] delta = new double[m];
+        double[] inv = new double[m];
+        double[] snu = new double[m];
+        double[] su = new double[m];
+        double[] sing = new double[m];
+        double diagLeft = 0;
+        double diagRight = 0;
+        for (int i = 0; i < m; i++) {
+            SingularVectors.Pair p = sv.pair(i);
+            double nl = 0;
+            double nr = 0;
+            for (int t = 0; t < p.u.length; t++) {
+                double w = sv.multiplicity(p, t);
+                double ut = Math.abs(p.u[t].doubleValue());
+                double vt = p.v[t].doubleValue();
+                nl += w * ut * ut;
+                nr += w * vt * vt;
+                snu[i] += w * sv.size(p, t) * ut;
+                su[i] += w * ut;
+            }
+            diagLeft += nl * nl;
+            diagRight += nr * nr;
+            if (p.support != null) {
+                continue;
+            }
+            delta[i] = p.delta.doubleValue();
+            inv[i] = p.inv.doubleValue();
+            sing[i] = sv.spectrum().singularValue(i).doubleValue();
+        }
+        double ol = offLeft.doubleValue();
+        double or = offRight.doubleValue();
+        double left = diagLeft;
+        double right = diagRight;
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                // the stored values are the exact ones to a few eps each: 2 ||u_i|| ||u_j|| ~ 2 eps more
+                double el = 2;
+                double er = 2;
+                if (sv.pair(i).support == null && sv.pair(j).support == null) {
+                    double gap = Math.abs((double) (sv.pair(i).origin - sv.pair(j).origin) + (delta[i] - delta[j]));
+                    double rel = 2 + (Math.abs(delta[i]) + Math.abs(delta[j])) / gap;
+                    el += (snu[i] * inv[j] + snu[j] * inv[i]) / gap + ol * rel;
+                    er += sing[i] * sing[j] * (su[i] * inv[j] + su[j] * inv[i]) / gap + or * rel;
+                }
+                left += 2 * el * el;
+                right += 2 * er * er;
+            }
+        }
+        Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
+        return new Apfloat[] {finite(low, gammaEps, left), finite(low, gammaEps, right)};
+    }
+
+    private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {
+        if (!Double.isFinite(sumSq)) {
+            return null;
+        }
+        return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS));
+    }
+}
