@@ -153,7 +153,7 @@ public final class FactoredMinimizer {
             synchronized (this) { // once, also when C3 and C4 ask side by side
                 d = defects;
                 if (d == null) {
-                    d = computeDefects();
+                    d = computeDefects(BLOCK_TERMS);
                     defects = d;
                 }
             }
@@ -162,11 +162,20 @@ public final class FactoredMinimizer {
     }
 
     /**
+     * The Gram defects and the off-diagonal product term recomputed (not cached) with blocks of at
+     * most {@code blockTerms} terms: for tests that the block size does not change a digit.
+     */
+    Apfloat[] defectsInBlocks(long blockTerms) {
+        Defects d = computeDefects(blockTerms);
+        return new Apfloat[] {d.left, d.right, d.offDiagonalProduct};
+    }
+
+    /**
      * The rows i of the Gram defects are computed as tasks on the spectrum's executor, a block of
-     * rows at a time (at most {@link #BLOCK_TERMS} terms held), and summed in the calling thread in
+     * rows at a time (at most {@code blockTerms} terms held), and summed in the calling thread in
      * the order of the sequential double loop: the result does not depend on the executor.
      */
-    private Defects computeDefects() {
+    private Defects computeDefects(long blockTerms) {
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
         int m = pairs.count();
         Apfloat left = Apfloat.ZERO;
@@ -175,7 +184,7 @@ public final class FactoredMinimizer {
         for (int from = 0; from < m;) {
             int to = from;
             long terms = 0;
-            while (to < m && (to == from || terms + (m - to) <= BLOCK_TERMS)) {
+            while (to < m && (to == from || terms + (m - to) <= blockTerms)) {
                 terms += m - to;
                 to++;
             }
