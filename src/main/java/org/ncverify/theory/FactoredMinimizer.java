@@ -7,6 +7,7 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.Tasks;
@@ -41,7 +42,7 @@ public final class FactoredMinimizer {
     /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
     static final long BOUND_DIGITS = 20;
     /** Most Gram-defect terms computed ahead of their (ordered) summation: bounds the memory of {@link #gramDefects()}. */
-    private static final long BLOCK_TERMS = 1L << 17;
+    private static final long BLOCK_TERMS = MemoryEstimate.GRAM_BLOCK_TERMS;
 
     private final Instance instance;
     private final Precision precision;
