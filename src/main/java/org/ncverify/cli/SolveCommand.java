@@ -1,6 +1,7 @@
 package org.ncverify.cli;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.Precision;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ncverify solve}: the closed-form global minimizer at --digits significant digits,
  * with claims C3, C4, C8, C10 and C11 judged on it (SPEC section 7); one result per instance of
- * an --instance list.
+ * an --instance list. The independent pieces of each instance (secular roots, scalar problems,
+ * certificate brackets, structured pairs, claims) run on a pool of one thread per core, with the
+ * same output as a sequential run (issue 13).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compute the Yhat spectrum, the scalar law and the closed-form global minimizer, and judge C3, C4, C8, C10, C11.",
@@ -60,11 +63,16 @@ public final class SolveCommand implements Callable<Integer> {
             export.check(inst);
         }
         export.checkSingle(in.instances().size());
-        return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision), inst -> {
-            SolveResult result = SolveResult.compute(inst, precision, frames.seed());
-            export.write(inst, precision, frames.seed());
-            return result;
-        });
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision), inst -> {
+                SolveResult result = SolveResult.compute(inst, precision, frames.seed(), pool);
+                export.write(inst, precision, frames.seed());
+                return result;
+            });
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The line that reruns this job on {@code inst}: instance, --digits, --rotation-seed, --format. */

@@ -29,6 +29,11 @@ import java.util.Locale;
 public final class MemoryEstimate {
     /** Bytes of one Apfloat entry beyond its digits (measured, see the class comment). */
     static final double APFLOAT_OVERHEAD = 200;
+    /**
+     * Most Gram-defect terms the factored closed form ({@code theory.FactoredMinimizer}) computes
+     * ahead of their ordered summation (three entries each): what its parallel rows may hold at once.
+     */
+    public static final long GRAM_BLOCK_TERMS = 1L << 15;
     /** L-BFGS memory of the optimizer (pairs s, y kept). */
     static final int LBFGS_MEMORY = 10;
 
@@ -44,7 +49,9 @@ public final class MemoryEstimate {
         /**
          * solve in factored form (scale-theory): the spectrum, the scalar law and the factored closed
          * form, no dense point: A = 8 K (eigenvalues, singular values, certificate brackets) +
-         * 2 r D (the structured singular pairs, D distinct sizes) + (L + 1) r (factor values).
+         * 2 r D (the structured singular pairs, D distinct sizes) + (L + 1) r (factor values) +
+         * 3 min(r (r + 1) / 2, {@link #GRAM_BLOCK_TERMS}) (the Gram-defect terms of one block, held
+         * until their ordered summation, solve-perf).
          */
         FACTORED,
         /** The closed form and the claims about value, spectra and stationarity. */
@@ -87,7 +94,8 @@ public final class MemoryEstimate {
             double k = inst.classes();
             double r = inst.bottleneck();
             double distinct = java.util.Arrays.stream(inst.sizes()).distinct().count();
-            double entries = 8 * k + 2 * r * distinct + (inst.depth() + 1) * r;
+            double entries = 8 * k + 2 * r * distinct + (inst.depth() + 1) * r
+                + 3 * Math.min(r * (r + 1) / 2, GRAM_BLOCK_TERMS);
             // nothing proportional to d or the widths is stored: only fewer classes (or digits) help
             return new MemoryEstimate(entries * (APFLOAT_OVERHEAD + workingDigits / 2.0), "sizes");
         }

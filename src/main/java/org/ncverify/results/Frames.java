@@ -1,6 +1,7 @@
 package org.ncverify.results;
 
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
 import org.ncverify.theory.ClosedForm;
@@ -15,7 +16,12 @@ final class Frames {
 
     /** The closed form in canonical frames, or in the seeded random frames when {@code seed} is present. */
     static ClosedForm closedForm(Instance instance, Precision precision, OptionalLong seed) {
+        return closedForm(instance, precision, seed, Runnable::run);
+    }
+
+    /** As {@link #closedForm(Instance, Precision, OptionalLong)}; the canonical one computed on {@code executor}. */
+    static ClosedForm closedForm(Instance instance, Precision precision, OptionalLong seed, Executor executor) {
         return seed.isPresent() ? ClosedForm.rotated(instance, precision, seed.getAsLong())
-            : ClosedForm.of(instance, precision);
+            : ClosedForm.of(instance, precision, executor);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import org.apfloat.Apfloat;
 import org.ncverify.claims.Catalogue;
 import org.ncverify.claims.Subject;
@@ -46,9 +47,17 @@ public record SolveResult(Instance instance, Precision precision, List<SpectrumR
      * {@code frameSeed} is present) and judges C3, C4, C8, C10, C11 on it.
      */
     public static SolveResult compute(Instance instance, Precision precision, OptionalLong frameSeed) {
+        return compute(instance, precision, frameSeed, Runnable::run);
+    }
+
+    /**
+     * As {@link #compute(Instance, Precision, OptionalLong)}, the independent pieces of the closed
+     * form (canonical frames) and the claims run as tasks on {@code executor}; same result.
+     */
+    public static SolveResult compute(Instance instance, Precision precision, OptionalLong frameSeed, Executor executor) {
         long t0 = System.nanoTime();
-        ClosedForm cf = Frames.closedForm(instance, precision, frameSeed);
-        List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf));
+        ClosedForm cf = Frames.closedForm(instance, precision, frameSeed, executor);
+        List<Verdict> verdicts = Catalogue.solve().run(Subject.ofClosedForm(cf), executor);
         return of(cf, verdicts, (System.nanoTime() - t0) / 1e9);
     }
 

@@ -6,6 +6,7 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Tasks;
 
 /**
  * The singular pairs (u_i, v_i), i = 0..m-1, of Yhat = (I - n 1^T / N) D for the m largest
@@ -50,7 +51,8 @@ public final class SingularVectors {
 
     /**
      * The pairs of the {@code count} largest singular values of {@code spectrum} (0 &lt;= count
-     * &lt;= K - 1), computed in the calling thread.
+     * &lt;= K - 1), one task per pair on the spectrum's executor ({@link YhatSpectrum#executor()};
+     * each pair, with its two squared norms, is a pure function of its index).
      */
     public static SingularVectors of(YhatSpectrum spectrum, int count) {
         if (count < 0 || count > spectrum.size() - 1) {
@@ -62,11 +64,9 @@ public final class SingularVectors {
         for (int j = 0; j < g.count(); j++) {
             sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
         }
-        Pair[] pairs = new Pair[count];
-        for (int i = 0; i < count; i++) {
-            pairs[i] = spectrum.kind(i) == EigenKind.SECULAR_ROOT ? secular(spectrum, i, sqrtC, h)
-                : tied(spectrum, i, h);
-        }
+        Pair[] pairs = Tasks.onEach(count, i -> withNorms(spectrum.kind(i) == EigenKind.SECULAR_ROOT
+            ? secular(spectrum, i, sqrtC, h) : tied(spectrum, i, h), spectrum.groups(), h), spectrum.executor())
+            .toArray(new Pair[0]);
         return new SingularVectors(spectrum, pairs, sqrtC);
     }
 
@@ -176,7 +176,7 @@ public final class SingularVectors {
         Pair b = pairs[j];
         FixedPrecisionApfloatHelper h = precision.helper();
         if (i == j) {
-            return normSquared(a, left ? a.u : a.v, h);
+            return left ? a.uu : a.vv;
         }
         if (a.support != null || b.support != null) {
             return Apfloat.ZERO;
@@ -189,11 +189,19 @@ public final class SingularVectors {
         return h.multiply(h.multiply(ss, h.divide(h.subtract(a.s0, b.s0), gap)), h.multiply(a.inv, b.inv));
     }
 
-    private Apfloat normSquared(Pair p, Apfloat[] values, FixedPrecisionApfloatHelper h) {
+    /** p with ||u||^2 and ||v||^2 of its stored values (computed once per pair, {@link #normSquared(Pair, Apfloat[], SizeGroups, FixedPrecisionApfloatHelper)}). */
+    private static Pair withNorms(Pair p, SizeGroups g, FixedPrecisionApfloatHelper h) {
+        p.uu = normSquared(p, p.u, g, h);
+        p.vv = normSquared(p, p.v, g, h);
+        return p;
+    }
+
+    /** sum_t weight_t values_t^2: the squared norm of the K-vector the stored values stand for. */
+    private static Apfloat normSquared(Pair p, Apfloat[] values, SizeGroups g, FixedPrecisionApfloatHelper h) {
         Apfloat sum = Apfloat.ZERO;
         for (int t = 0; t < values.length; t++) {
             Apfloat sq = h.multiply(values[t], values[t]);
-            sum = h.add(sum, h.multiply(weight(p, t), sq));
+            sum = h.add(sum, h.multiply(p.support != null ? Apfloat.ONE : new Apint(g.multiplicity(t)), sq));
         }
         return sum;
     }
@@ -325,6 +333,9 @@ public final class SingularVectors {
         final Apfloat inv;
         final long origin;
         final Apfloat delta;
+        /** ||u||^2 and ||v||^2 of the stored values, set once by {@link #withNorms} before the pair is published. */
+        Apfloat uu;
+        Apfloat vv;
 
         Pair(int index, int[] support, int group, Apfloat[] u, Apfloat[] v, Apfloat s1, Apfloat s0, Apfloat inv,
              long origin, Apfloat delta) {

@@ -2,8 +2,9 @@ package org.ncverify.spectrum;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.ncverify.linalg.Tasks;
 
 /**
  * Exact evidence for claim C8 about the spectrum of Yhat Yhat^T = diag(n) - n n^T/N.
@@ -104,27 +105,38 @@ public final class SpectrumCertificate {
         return Math.log10(m.unscaledValue().doubleValue()) - m.scale();
     }
 
+    /**
+     * The certificate of {@code spectrum}, one bracket per eigenvalue; the brackets are independent
+     * (an exact eigenvalue's depends only on the exact vectors of the same value before it), so they
+     * are computed as one task each on the spectrum's executor ({@link YhatSpectrum#executor()}),
+     * and the result does not depend on it.
+     */
     static SpectrumCertificate of(YhatSpectrum spectrum) {
         SizeGroups g = spectrum.groups();
         int k = spectrum.size();
         int digits = spectrum.precision().digits();
-        List<Bracket> list = new ArrayList<>();
-        List<ExactVector> sameValue = new ArrayList<>();
+        int[] runStart = new int[k]; // exact eigenvalues come in runs (decreasing order)
+        ExactVector[] vectors = new ExactVector[k];
         long previous = -1;
+        int start = 0;
         for (int i = 0; i < k; i++) {
-            if (spectrum.kind(i) == EigenKind.SECULAR_ROOT) {
-                list.add(rootBracket(spectrum, i, digits));
-                continue;
+            if (spectrum.kind(i) != EigenKind.SECULAR_ROOT) {
+                vectors[i] = spectrum.exactVector(i);
+                long c = spectrum.exactEigenvalue(i);
+                if (c != previous) {
+                    previous = c;
+                    start = i;
+                }
             }
-            long c = spectrum.exactEigenvalue(i);
-            if (c != previous) {
-                sameValue.clear(); // exact eigenvalues come in runs (decreasing order)
-                previous = c;
-            }
-            ExactVector w = spectrum.exactVector(i);
-            list.add(exactBracket(g, spectrum.kind(i), c, w, sameValue));
-            sameValue.add(w);
+            runStart[i] = start;
         }
+        List<Bracket> list = Tasks.onEach(k, i -> {
+            if (spectrum.kind(i) == EigenKind.SECULAR_ROOT) {
+                return rootBracket(spectrum, i, digits);
+            }
+            List<ExactVector> sameValue = Arrays.asList(vectors).subList(runStart[i], i);
+            return exactBracket(g, spectrum.kind(i), spectrum.exactEigenvalue(i), vectors[i], sameValue);
+        }, spectrum.executor());
         return new SpectrumCertificate(list, interlacing(g, list), trace(g, list), pseudoDeterminant(g, list));
     }
 

@@ -195,10 +195,25 @@ public final class YhatSpectrum {
     public SpectrumCertificate certificate() {
         SpectrumCertificate c = certificate;
         if (c == null) {
-            c = SpectrumCertificate.of(this);
-            certificate = c;
+            synchronized (this) { // computed once even when claims ask for it side by side
+                c = certificate;
+                if (c == null) {
+                    c = SpectrumCertificate.of(this);
+                    certificate = c;
+                }
+            }
         }
         return c;
+    }
+
+    /**
+     * The executor this spectrum was computed with ({@link #compute(long[], Precision, Executor)};
+     * a direct one for {@link #compute(long[], Precision)}): the certificate, the vectors and the
+     * structured pairs of {@link SingularVectors} fan their independent pieces out on it, and
+     * their results do not depend on it.
+     */
+    public Executor executor() {
+        return executor;
     }
 
     private synchronized void buildVectors() {

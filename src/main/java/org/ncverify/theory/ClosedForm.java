@@ -3,6 +3,7 @@ package org.ncverify.theory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
@@ -10,6 +11,7 @@ import org.ncverify.instance.Instance;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Orthonormal;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Tasks;
 import org.ncverify.model.Point;
 import org.ncverify.spectrum.SingularVectors;
 import org.ncverify.spectrum.YhatSpectrum;
@@ -33,9 +35,12 @@ import org.ncverify.spectrum.YhatSpectrum;
  * the structured singular pairs of the m surviving directions (O(m D) numbers, what solve's
  * claims C3 and C4 read), and the dense {@link #point()} (built only when a claim asks for it)
  * takes its U_r, V_r columns from {@link SingularVectors}, O(K) each.
- * The point stores class means only (N is never materialised). Everything, the spectrum of
- * Yhat included ({@link YhatSpectrum#compute(long[], Precision)}), is computed in the calling
- * thread: callers that want parallelism run several closed forms at once.
+ * The point stores class means only (N is never materialised). {@link #of(Instance, Precision)}
+ * computes everything, the spectrum of Yhat included, in the calling thread (callers that want
+ * parallelism run several closed forms at once); {@link #of(Instance, Precision, Executor)} fans
+ * the independent pieces (secular roots, scalar problems, certificate brackets, structured pairs,
+ * Gram-defect rows) out on the given executor, with the same results to the last digit (every
+ * piece is a pure function of its index and every sum is taken in index order).
  */
 public final class ClosedForm {
     private final Instance instance;
@@ -62,27 +67,34 @@ public final class ClosedForm {
 
     /** The closed form with canonical R_l (the first r unit vectors). */
     public static ClosedForm of(Instance instance, Precision precision) {
-        return build(instance, precision, null);
+        return build(instance, precision, null, Runnable::run);
+    }
+
+    /**
+     * The closed form with canonical R_l, its independent pieces computed as tasks on
+     * {@code executor} (a pool the caller owns and keeps open while the closed form is in use:
+     * the certificate and the factored form are built on first request).
+     */
+    public static ClosedForm of(Instance instance, Precision precision, Executor executor) {
+        return build(instance, precision, null, executor);
     }
 
     /** The closed form with seeded random orthonormal R_0..R_{L-1}. */
     public static ClosedForm rotated(Instance instance, Precision precision, long seed) {
-        return build(instance, precision, seed);
+        return build(instance, precision, seed, Runnable::run);
     }
 
-    private static ClosedForm build(Instance instance, Precision precision, Long seed) {
-        YhatSpectrum spectrum = YhatSpectrum.compute(instance.sizes(), precision);
+    private static ClosedForm build(Instance instance, Precision precision, Long seed, Executor executor) {
+        YhatSpectrum spectrum = YhatSpectrum.compute(instance.sizes(), precision, executor);
         ScalarLaw law = ScalarLaw.of(instance, precision);
         int r = instance.bottleneck();
-        List<ScalarSolution> sol = new ArrayList<>();
+        List<ScalarSolution> sol = Tasks.onEach(spectrum.size(), i -> {
+            Apfloat s = spectrum.singularValue(i);
+            return i < r && s.signum() > 0 ? law.solve(s, () -> spectrum.certificate().bracket(i)) : law.collapsed(s);
+        }, executor);
         FixedPrecisionApfloatHelper h = precision.helper();
         Apfloat f = Apfloat.ZERO;
-        for (int i = 0; i < spectrum.size(); i++) {
-            Apfloat s = spectrum.singularValue(i);
-            int index = i;
-            ScalarSolution x = i < r && s.signum() > 0
-                ? law.solve(s, () -> spectrum.certificate().bracket(index)) : law.collapsed(s);
-            sol.add(x);
+        for (ScalarSolution x : sol) {
             f = h.add(f, x.phi());
         }
         return new ClosedForm(instance, precision, spectrum, law, List.copyOf(sol), f, seed);
@@ -189,8 +201,14 @@ public final class ClosedForm {
         }
         FactoredMinimizer f = factored;
         if (f == null) {
-            f = FactoredMinimizer.of(instance, SingularVectors.of(spectrum, survivingPrefix()), factorValues(survivingPrefix()));
-            factored = f;
+            synchronized (this) { // built once, also when claims ask for it side by side
+                f = factored;
+                if (f == null) {
+                    f = FactoredMinimizer.of(instance, SingularVectors.of(spectrum, survivingPrefix()),
+                        factorValues(survivingPrefix()));
+                    factored = f;
+                }
+            }
         }
         return f;
     }
@@ -219,8 +237,13 @@ public final class ClosedForm {
     public Point point() {
         Point p = point;
         if (p == null) {
-            p = buildPoint();
-            point = p;
+            synchronized (this) {
+                p = point;
+                if (p == null) {
+                    p = buildPoint();
+                    point = p;
+                }
+            }
         }
         return p;
     }

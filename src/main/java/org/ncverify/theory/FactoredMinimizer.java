@@ -1,13 +1,16 @@
 package org.ncverify.theory;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Tasks;
 import org.ncverify.spectrum.SingularVectors;
 
 /**
@@ -38,6 +41,8 @@ import org.ncverify.spectrum.SingularVectors;
 public final class FactoredMinimizer {
     /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
     static final long BOUND_DIGITS = 20;
+    /** Most Gram-defect terms computed ahead of their (ordered) summation: bounds the memory of {@link #gramDefects()}. */
+    private static final long BLOCK_TERMS = MemoryEstimate.GRAM_BLOCK_TERMS;
 
     private final Instance instance;
     private final Precision precision;
@@ -124,12 +129,13 @@ public final class FactoredMinimizer {
         for (int l = 1; l <= depth; l++) {
             lambda[l] = precision.of(instance.lambdaW(l));
         }
+        List<Apfloat> coupling = Tasks.onEach(m, pairs::coupling, pairs.spectrum().executor());
         for (int i = 0; i < m; i++) {
             Apfloat uu = pairs.leftGram(i, i);
             Apfloat vv = pairs.rightGram(i, i);
             Apfloat p = product[i];
             normP = h.add(normP, h.multiply(h.multiply(p, p), h.multiply(uu, vv)));
-            cross = h.add(cross, h.multiply(p, pairs.coupling(i)));
+            cross = h.add(cross, h.multiply(p, coupling.get(i)));
             for (int j = 0; j <= depth; j++) {
                 Apfloat a2 = h.multiply(factors[j][i], factors[j][i]);
                 Apfloat norm = j == 0 ? vv : j == depth ? uu : Apfloat.ONE;
@@ -160,35 +166,81 @@ public final class FactoredMinimizer {
     private Defects defects() {
         Defects d = defects;
         if (d == null) {
-            d = computeDefects();
-            defects = d;
+            synchronized (this) { // once, also when C3 and C4 ask side by side
+                d = defects;
+                if (d == null) {
+                    d = computeDefects(BLOCK_TERMS);
+                    defects = d;
+                }
+            }
         }
         return d;
     }
 
-    private Defects computeDefects() {
-        FixedPrecisionApfloatHelper h = precision.helper();
+    /**
+     * The Gram defects and the off-diagonal product term recomputed (not cached) with blocks of at
+     * most {@code blockTerms} terms: for tests that the block size does not change a digit.
+     */
+    Apfloat[] defectsInBlocks(long blockTerms) {
+        Defects d = computeDefects(blockTerms);
+        return new Apfloat[] {d.left, d.right, d.offDiagonalProduct};
+    }
+
+    /**
+     * The rows i of the Gram defects are computed as tasks on the spectrum's executor, a block of
+     * rows at a time (at most {@code blockTerms} terms held), and summed in the calling thread in
+     * the order of the sequential double loop: the result does not depend on the executor.
+     */
+    private Defects computeDefects(long blockTerms) {
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
         int m = pairs.count();
         Apfloat left = Apfloat.ZERO;
         Apfloat right = Apfloat.ZERO;
         Apfloat off = Apfloat.ZERO;
-        for (int i = 0; i < m; i++) {
-            Apfloat du = low.valueOf(h.subtract(pairs.leftGram(i, i), Apfloat.ONE));
-            Apfloat dv = low.valueOf(h.subtract(pairs.rightGram(i, i), Apfloat.ONE));
-            left = low.add(left, low.multiply(du, du));
-            right = low.add(right, low.multiply(dv, dv));
-            Apfloat pi = low.valueOf(product[i]);
-            for (int j = i + 1; j < m; j++) {
-                Apfloat gu = low.valueOf(pairs.leftGram(i, j));
-                Apfloat gv = low.valueOf(pairs.rightGram(i, j));
-                left = low.add(left, low.multiply(new Apfloat(2), low.multiply(gu, gu)));
-                right = low.add(right, low.multiply(new Apfloat(2), low.multiply(gv, gv)));
-                off = low.add(off, low.multiply(new Apfloat(2), low.multiply(low.multiply(pi, low.valueOf(product[j])),
-                    low.multiply(gu, gv))));
+        for (int from = 0; from < m;) {
+            int to = from;
+            long terms = 0;
+            while (to < m && (to == from || terms + (m - to) <= blockTerms)) {
+                terms += m - to;
+                to++;
             }
+            int first = from;
+            for (Apfloat[][] row : Tasks.onEach(to - from, t -> defectRow(first + t, low), pairs.spectrum().executor())) {
+                left = low.add(left, row[0][0]);
+                right = low.add(right, row[1][0]);
+                for (int t = 1; t < row[0].length; t++) {
+                    left = low.add(left, row[0][t]);
+                    right = low.add(right, row[1][t]);
+                    off = low.add(off, row[2][t]);
+                }
+            }
+            from = to;
         }
         return new Defects(low.sqrt(left), low.sqrt(right), off);
+    }
+
+    /**
+     * Row i of the defect sums: entry 0 the diagonal terms (||u_i||^2 - 1)^2, (||v_i||^2 - 1)^2,
+     * entry t &gt;= 1 the terms of j = i + t: 2 (u_i.u_j)^2, 2 (v_i.v_j)^2, 2 p'_i p'_j (u_i.u_j)(v_i.v_j).
+     */
+    private Apfloat[][] defectRow(int i, FixedPrecisionApfloatHelper low) {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        int m = pairs.count();
+        Apfloat[][] row = new Apfloat[3][m - i];
+        Apfloat du = low.valueOf(h.subtract(pairs.leftGram(i, i), Apfloat.ONE));
+        Apfloat dv = low.valueOf(h.subtract(pairs.rightGram(i, i), Apfloat.ONE));
+        row[0][0] = low.multiply(du, du);
+        row[1][0] = low.multiply(dv, dv);
+        Apfloat pi = low.valueOf(product[i]);
+        Apfloat two = new Apfloat(2);
+        for (int j = i + 1; j < m; j++) {
+            Apfloat gu = low.valueOf(pairs.leftGram(i, j));
+            Apfloat gv = low.valueOf(pairs.rightGram(i, j));
+            row[0][j - i] = low.multiply(two, low.multiply(gu, gu));
+            row[1][j - i] = low.multiply(two, low.multiply(gv, gv));
+            row[2][j - i] = low.multiply(two, low.multiply(low.multiply(pi, low.valueOf(product[j])), low.multiply(gu, gv)));
+        }
+        return row;
     }
 
     /**

@@ -343,9 +343,11 @@ class YhatSpectrumTest {
 
     /**
      * The caller's executor is the one used: on a tie-and-roots instance (D = 4 distinct sizes,
-     * K = 7) it receives exactly D - 1 = 3 root tasks from compute and K = 7 vector tasks from
-     * the first left(), and the values and both vector matrices equal the sequential ones
-     * digit for digit (each task is a pure function of its index).
+     * K = 7) it receives helpers for the D - 1 = 3 root tasks from compute (at least one, at most
+     * 2: {@link org.ncverify.linalg.Tasks#onEach} lets the caller take part, solve-perf) and for the
+     * K = 7 vector tasks from the first left() (at least one, at most 6), none when the vectors are
+     * asked for again, and the values and both vector matrices equal the sequential ones digit for
+     * digit (each task is a pure function of its index).
      */
     @Test
     void theCallersExecutorComputesTheSameSpectrum() {
@@ -359,16 +361,18 @@ class YhatSpectrumTest {
                 pool.execute(r);
             };
             YhatSpectrum parallel = YhatSpectrum.compute(sizes, p, counting);
-            assertEquals(3, tasks.get(), "root tasks on the caller's executor");
+            int roots = tasks.get();
+            assertTrue(roots >= 1 && roots <= 2, "root helpers on the caller's executor: " + roots);
             YhatSpectrum sequential = YhatSpectrum.compute(sizes, p);
             for (int i = 0; i < sizes.length; i++) {
                 assertEquals(0, parallel.eigenvalue(i).compareTo(sequential.eigenvalue(i)), "mu_" + (i + 1));
             }
             ApMatrix u = parallel.left();
-            assertEquals(3 + sizes.length, tasks.get(), "vector tasks on the caller's executor");
+            int vectors = tasks.get() - roots;
+            assertTrue(vectors >= 1 && vectors <= sizes.length - 1, "vector helpers on the caller's executor: " + vectors);
             assertEquals(0, u.subtract(sequential.left()).maxAbs().signum(), "U");
             assertEquals(0, parallel.right().subtract(sequential.right()).maxAbs().signum(), "V");
-            assertEquals(3 + sizes.length, tasks.get(), "vectors built once");
+            assertEquals(roots + vectors, tasks.get(), "vectors built once");
         } finally {
             pool.shutdown();
         }
