@@ -39,6 +39,13 @@ public final class MemoryEstimate {
      */
     public static final double DENSE_STATIONARITY_BUDGET = 5e7;
 
+    /**
+     * Largest cost K^2 (K + d) (the dense products U^T W, X V, U^T P V and their K x K Grams of
+     * claims C5-C7) at which verify judges the geometry claims on the dense point; above it they are
+     * judged on the factored closed form (verify-geometry) and verify runs {@link Workload#FACTORED_CLAIMS}.
+     */
+    public static final double DENSE_GEOMETRY_BUDGET = 5e7;
+
     /** What is computed for the instance. */
     public enum Workload {
         /**
@@ -47,6 +54,13 @@ public final class MemoryEstimate {
          * 2 r D (the structured singular pairs, D distinct sizes) + (L + 1) r (factor values).
          */
         FACTORED,
+        /**
+         * verify in factored form (verify-geometry): {@link #FACTORED} + 4 r (one class column of X at a
+         * time and its deviation, for C1 and C2) + 2 r t (the rotation of the largest tied block inside
+         * the r kept directions, t &lt;= r classes, readings (b) of C6 and C7, its Gram); K doubles (the
+         * frame bounds' roots) are negligible. Nothing K x K, K x d or d x N.
+         */
+        FACTORED_CLAIMS,
         /** The closed form and the claims about value, spectra and stationarity. */
         CLOSED_FORM,
         /** The closed form and every claim. */
@@ -81,13 +95,37 @@ public final class MemoryEstimate {
         return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED;
     }
 
+    /** The dense geometry cost K^2 (K + d) of claims C5-C7, in double. */
+    public static double denseGeometryCost(Instance inst) {
+        double k = inst.classes();
+        return k * k * (k + inst.dim());
+    }
+
+    /**
+     * The workload of {@code verify}: every claim on the dense point while the geometry claims are
+     * within {@link #DENSE_GEOMETRY_BUDGET}; else the dense closed form while stationarity (C11) is
+     * judged densely; else {@link Workload#FACTORED_CLAIMS}.
+     */
+    public static Workload verifyWorkload(Instance inst) {
+        if (denseGeometryCost(inst) <= DENSE_GEOMETRY_BUDGET) {
+            return Workload.ALL_CLAIMS;
+        }
+        return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED_CLAIMS;
+    }
+
     /** The estimate for {@code inst} at {@code workingDigits} = P + G. */
     public static MemoryEstimate of(Instance inst, long workingDigits, Workload workload) {
-        if (workload == Workload.FACTORED) {
+        if (workload == Workload.FACTORED || workload == Workload.FACTORED_CLAIMS) {
             double k = inst.classes();
             double r = inst.bottleneck();
             double distinct = java.util.Arrays.stream(inst.sizes()).distinct().count();
             double entries = 8 * k + 2 * r * distinct + (inst.depth() + 1) * r;
+            if (workload == Workload.FACTORED_CLAIMS) {
+                java.util.Map<Long, Long> counts = java.util.Arrays.stream(inst.sizes()).boxed()
+                    .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
+                double tied = Math.min(r, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+                entries += 4 * r + 2 * r * tied;
+            }
             // nothing proportional to d or the widths is stored: only fewer classes (or digits) help
             return new MemoryEstimate(entries * (APFLOAT_OVERHEAD + workingDigits / 2.0), "sizes");
         }
