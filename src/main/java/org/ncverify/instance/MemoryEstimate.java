@@ -104,13 +104,17 @@ public final class MemoryEstimate {
     /**
      * The workload of {@code verify}: every claim on the dense point while the geometry claims are
      * within {@link #DENSE_GEOMETRY_BUDGET}; else the dense closed form while stationarity (C11) is
-     * judged densely; else {@link Workload#FACTORED_CLAIMS}.
+     * judged densely or the balanced limit (C12: all sizes equal, r &gt;= K - 1) may apply, both of
+     * which read the dense point; else {@link Workload#FACTORED_CLAIMS}.
      */
     public static Workload verifyWorkload(Instance inst) {
         if (denseGeometryCost(inst) <= DENSE_GEOMETRY_BUDGET) {
             return Workload.ALL_CLAIMS;
         }
-        return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED_CLAIMS;
+        boolean balanced = java.util.Arrays.stream(inst.sizes()).distinct().count() == 1
+            && inst.bottleneck() >= inst.classes() - 1;
+        return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET || balanced ? Workload.CLOSED_FORM
+            : Workload.FACTORED_CLAIMS;
     }
 
     /** The estimate for {@code inst} at {@code workingDigits} = P + G. */

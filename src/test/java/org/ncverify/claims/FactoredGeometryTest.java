@@ -173,6 +173,40 @@ class FactoredGeometryTest {
         }
     }
 
+    /**
+     * The frame bounds hold: for each kept pair, ||U^T u_i - e_i|| and ||V^T v_i - e_i|| with U, V
+     * the dense frames of a 60-digit spectrum (exact to far below the 30-digit pairs' errors) stay
+     * below delta_i and eps_i; and the bounds are small (below 1e-30).
+     */
+    @Test
+    void theFrameBoundsBoundTheDistanceToAMuchMorePreciseFrame() {
+        for (Instance inst : List.of(Instances.imbalanced(), tied(), Instances.narrow())) {
+            FactoredGeometry f = factored(inst);
+            SingularVectors pairs = f.pairs();
+            double[][] bound = pairs.frameErrors();
+            Precision fine = Precision.of(60);
+            ClosedForm exact = ClosedForm.of(inst, fine);
+            ApMatrix u = exact.spectrum().left();
+            ApMatrix v = exact.spectrum().right();
+            for (int i = 0; i < f.directions(); i++) {
+                double du = distance(u, pairs.left(i), i, fine);
+                double dv = distance(v, pairs.right(i), i, fine);
+                int at = i;
+                assertTrue(du <= bound[0][i], () -> inst.describe() + " u_" + at + ": " + du + " > " + bound[0][at]);
+                assertTrue(dv <= bound[1][i], () -> inst.describe() + " v_" + at + ": " + dv + " > " + bound[1][at]);
+                assertTrue(bound[0][i] < 1e-30 && bound[1][i] < 1e-30, () -> inst.describe() + " loose bound " + bound[0][at]);
+            }
+        }
+    }
+
+    /** ||F^T y - e_i|| at precision p. */
+    private static double distance(ApMatrix frame, Apfloat[] y, int i, Precision p) {
+        FixedPrecisionApfloatHelper h = p.helper();
+        Apfloat[] z = frame.transpose().multiply(y);
+        z[i] = h.subtract(z[i], Apfloat.ONE);
+        return ApMatrix.norm(z, p).doubleValue();
+    }
+
     /** A negative factor of H turns column 1 of X V against row 1 of U^T W: C7's literal reading FAILs on both routes. */
     @Test
     void aReversedDirectionFailsTheLiteralAlignment() {
