@@ -1,5 +1,6 @@
 package org.ncverify.claims;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.apfloat.Apfloat;
 import org.apfloat.FixedPrecisionApfloatHelper;
@@ -78,23 +79,23 @@ public final class C1WithinClassCollapse extends AbstractClaim {
             for (Apfloat[] col : cols) {
                 scale = max(scale, ApMatrix.norm(col, p));
                 Apfloat[] dev = new Apfloat[col.length];
-                for (int i = 0; i < col.length; i++) {
-                    dev[i] = h.subtract(col[i], mean[i]);
-                }
+                Arrays.setAll(dev, i -> h.subtract(col[i], mean[i]));
                 Apfloat d = dev.length == 0 ? Apfloat.ZERO : ApMatrix.norm(dev, p);
-                if (d.compareTo(worst) > 0) {
-                    worst = d;
-                    worstClass = k;
-                }
-                stored++;
+                worstClass = d.compareTo(worst) > 0 ? k : worstClass;
+                worst = max(worst, d);
             }
+            stored += cols.length;
         }
+        return verdict(subject, worst, scale, "every stored column (by class, all N samples)", stored
+            + " stored column(s) standing for " + inst.total() + " samples; largest deviation at class " + (worstClass + 1));
+    }
+
+    /** The verdict of a largest deviation {@code worst} over the largest column norm {@code scale}. */
+    private Verdict verdict(Subject subject, Apfloat worst, Apfloat scale, String reading, String where) {
         Apfloat residual = quotient(worst, max(scale, subject.scaleFloor()),
-            "C1 within-class deviation over the largest column", p);
-        return Verdict.judge(id(), residual, subject.tolerance(10), "every stored column (by class, all N samples)",
-            stored + " stored column(s) standing for " + inst.total() + " samples; largest deviation at class "
-                + (worstClass + 1) + ": " + Precision.formatScientific(worst, 3) + ", largest column norm "
-                + Precision.formatScientific(scale, 3));
+            "C1 within-class deviation over the largest column", subject.precision());
+        return Verdict.judge(id(), residual, subject.tolerance(10), reading, where + ": "
+            + Precision.formatScientific(worst, 3) + ", largest column norm " + Precision.formatScientific(scale, 3));
     }
 
     /** {@link #judgeColumns} on the factored point: class k one column x_k / sqrt(n_k) of multiplicity n_k. */
@@ -145,11 +146,7 @@ public final class C1WithinClassCollapse extends AbstractClaim {
                 stored++;
             }
         }
-        Apfloat residual = quotient(worst, max(scale, subject.scaleFloor()),
-            "C1 within-class deviation over the largest column", p);
-        return Verdict.judge(id(), residual, subject.tolerance(10), "every stored column (all N samples)",
-            stored + " stored column(s); largest deviation at class " + (worstClass + 1) + ", column "
-                + (worstColumn + 1) + ": " + Precision.formatScientific(worst, 3) + ", largest column norm "
-                + Precision.formatScientific(scale, 3));
+        return verdict(subject, worst, scale, "every stored column (all N samples)", stored
+            + " stored column(s); largest deviation at class " + (worstClass + 1) + ", column " + (worstColumn + 1));
     }
 }

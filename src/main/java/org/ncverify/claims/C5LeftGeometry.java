@@ -50,15 +50,11 @@ public final class C5LeftGeometry extends AbstractClaim {
      * ({@link FactoredReadings}); (b) is (a), C5 involving U only.
      */
     Verdict judgeFactored(FactoredGeometry f) {
-        String why = f.undecidable();
-        if (why != null) {
-            return FactoredGeometry.inconclusive(id(), why, f.subject());
-        }
-        Tolerance tol = f.subject().tolerance(10);
-        FactoredReadings r = new FactoredReadings(f, tol);
-        Apfloat[] t = f.geometry().rowNorms();
-        Reading a = r.literalGram(Reading.CONSISTENT, f.rowValues(), t, f.etaW(), false, "row");
-        Reading c = r.basisFreeGram(Reading.BASIS_FREE, f.rowValues(), t, f.etaW(), "row");
-        return FactoredReadings.combine(id(), a, f.geometry().independent(a, null, c), c, tol);
+        return FactoredReadings.judge(id(), f, r -> {
+            Apfloat[] t = f.geometry().rowNorms();
+            Reading a = r.literalGram(Reading.CONSISTENT, f.rowValues(), t, f.etaW(), false, "row");
+            Reading c = r.basisFreeGram(Reading.BASIS_FREE, f.rowValues(), t, f.etaW(), "row");
+            return new Reading[] {a, f.geometry().independent(a, null, c), c};
+        });
     }
 }

@@ -48,17 +48,13 @@ public final class C6RightGeometry extends AbstractClaim {
      * (b) turns each tied block by its seeded rotation (the block's Gram R^T diag(x'^2) R formed).
      */
     Verdict judgeFactored(FactoredGeometry f) {
-        String why = f.undecidable();
-        if (why != null) {
-            return FactoredGeometry.inconclusive(id(), why, f.subject());
-        }
-        Tolerance tol = f.subject().tolerance(10);
-        FactoredReadings r = new FactoredReadings(f, tol);
-        Apfloat[] t = f.geometry().columnNorms();
-        Apfloat[] x = f.columnValues();
-        Reading a = r.literalGram(Reading.CONSISTENT, x, t, f.etaX(), false, "column");
-        Reading c = r.basisFreeGram(Reading.BASIS_FREE, x, t, f.etaX(), "column");
-        Reading b = f.geometry().independent(a, () -> r.literalGram(Reading.INDEPENDENT, x, t, f.etaX(), true, "column"), c);
-        return FactoredReadings.combine(id(), a, b, c, tol);
+        return FactoredReadings.judge(id(), f, r -> {
+            Apfloat[] t = f.geometry().columnNorms();
+            Apfloat[] x = f.columnValues();
+            Reading a = r.literalGram(Reading.CONSISTENT, x, t, f.etaX(), false, "column");
+            Reading c = r.basisFreeGram(Reading.BASIS_FREE, x, t, f.etaX(), "column");
+            return new Reading[] {a, f.geometry().independent(a,
+                () -> r.literalGram(Reading.INDEPENDENT, x, t, f.etaX(), true, "column"), c), c};
+        });
     }
 }

@@ -50,15 +50,10 @@ public final class C7Alignment extends AbstractClaim {
      * U*^T P V* = Q_U diag(p') Q_V^T against diag(p*) up to eta_P ({@link FactoredReadings}).
      */
     Verdict judgeFactored(FactoredGeometry f) {
-        String why = f.undecidable();
-        if (why != null) {
-            return FactoredGeometry.inconclusive(id(), why, f.subject());
-        }
-        Tolerance tol = f.subject().tolerance(10);
-        FactoredReadings r = new FactoredReadings(f, tol);
-        Reading a = r.literalAlignment(Reading.CONSISTENT, false);
-        Reading c = r.basisFreeProduct(Reading.BASIS_FREE);
-        Reading b = f.geometry().independent(a, () -> r.literalAlignment(Reading.INDEPENDENT, true), c);
-        return FactoredReadings.combine(id(), a, b, c, tol);
+        return FactoredReadings.judge(id(), f, r -> {
+            Reading a = r.literalAlignment(Reading.CONSISTENT, false);
+            Reading c = r.basisFreeProduct(Reading.BASIS_FREE);
+            return new Reading[] {a, f.geometry().independent(a, () -> r.literalAlignment(Reading.INDEPENDENT, true), c), c};
+        });
     }
 }

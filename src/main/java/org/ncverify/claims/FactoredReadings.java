@@ -344,6 +344,20 @@ final class FactoredReadings {
         return Verdict.judge(id, res, tol, reading, detail.toString()).withReadings(readings);
     }
 
+    /**
+     * A geometry claim's verdict on f: INCONCLUSIVE when {@link FactoredGeometry#undecidable()} says
+     * why, else {@link #combine} of the readings (a), (b), (c) that {@code readings} builds.
+     */
+    static Verdict judge(String id, FactoredGeometry f, java.util.function.Function<FactoredReadings, Reading[]> readings) {
+        String why = f.undecidable();
+        if (why != null) {
+            return FactoredGeometry.inconclusive(id, why, f.subject());
+        }
+        Tolerance tol = f.subject().tolerance(10);
+        Reading[] r = readings.apply(new FactoredReadings(f, tol));
+        return combine(id, r[0], r[1], r[2], tol);
+    }
+
     /** A single-reading claim's verdict from its interval reading r (C9 in factored form). */
     static Verdict verdict(String id, Reading r, String detail) {
         String reading = r.name();

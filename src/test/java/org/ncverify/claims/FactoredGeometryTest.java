@@ -327,7 +327,7 @@ class FactoredGeometryTest {
     }
 
     /**
-     * K = 240 distinct sizes, d = 6, L = 2 (as FactoredClaimsTest): the six claims on the factored
+     * K = 240 distinct sizes (a quadratic tail 1442 .. 3), d = 6, L = 2: the six claims on the factored
      * form PASS and form no matrix of K x K / 4 entries or more.
      */
     @Test
@@ -335,7 +335,7 @@ class FactoredGeometryTest {
         int k = 240;
         long[] sizes = new long[k];
         for (int i = 0; i < k; i++) {
-            sizes[i] = Math.round(1e4 * Math.pow(100, -i / (double) (k - 1))) + (k - i);
+            sizes[i] = 3L * (k - i) * (k - i) / 40 + (k - i) + 2;
         }
         Instance inst = Instance.of(sizes, 6, null, 2, new Aprational[] {Instances.dec("1e-4")}, Instances.dec("1e-4"));
         ClosedForm cf = ClosedForm.of(inst, Precision.of(20));
