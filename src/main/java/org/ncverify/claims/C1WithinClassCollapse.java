@@ -104,11 +104,12 @@ public final class C1WithinClassCollapse extends AbstractClaim {
         Instance inst = f.instance();
         Precision p = f.precision();
         FixedPrecisionApfloatHelper h = p.helper();
+        java.util.Map<Long, Apfloat> inverseRoot = new java.util.HashMap<>();
         return judgeColumns(k -> {
             Apfloat[] x = f.classColumn(k, groups);
-            Apfloat root = h.sqrt(p.of(inst.size(k)));
+            Apfloat inv = inverseRoot.computeIfAbsent(inst.size(k), n -> h.divide(Apfloat.ONE, h.sqrt(p.of(n))));
             for (int i = 0; i < x.length; i++) {
-                x[i] = h.divide(x[i], root);
+                x[i] = h.multiply(x[i], inv);
             }
             return new Apfloat[][] {x};
         }, k -> new long[] {inst.size(k)}, f.subject());
@@ -117,7 +118,7 @@ public final class C1WithinClassCollapse extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         if (FactoredGeometry.applies(subject)) {
-            return judgeFactored(FactoredGeometry.of(subject));
+            return judgeFactored(subject.factoredGeometry());
         }
         Precision p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();

@@ -80,7 +80,7 @@ public final class C2OptimalBias extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         if (FactoredGeometry.applies(subject)) {
-            return judgeFactored(FactoredGeometry.of(subject));
+            return judgeFactored(subject.factoredGeometry());
         }
         Precision p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();

@@ -33,7 +33,7 @@ public final class C5LeftGeometry extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         if (FactoredGeometry.applies(subject)) {
-            return judgeFactored(FactoredGeometry.of(subject));
+            return judgeFactored(subject.factoredGeometry());
         }
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);

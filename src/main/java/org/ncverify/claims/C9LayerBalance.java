@@ -33,7 +33,7 @@ public final class C9LayerBalance extends AbstractClaim {
     @Override
     public Verdict check(Subject subject) {
         if (FactoredGeometry.applies(subject)) {
-            return judgeFactored(FactoredGeometry.of(subject));
+            return judgeFactored(subject.factoredGeometry());
         }
         Precision p = subject.precision();
         Instance inst = subject.instance();

@@ -35,8 +35,8 @@ import org.ncverify.theory.FactoredMinimizer;
  */
 final class FactoredGeometry {
     /**
-     * Largest dense cost K^2 (K + d) (the products U^T W, X V, U^T P V and their K x K Grams) at
-     * which the geometry claims judge the dense point; above it they judge the factored form.
+     * Largest dense cost ({@link MemoryEstimate#denseGeometryCost}: K^2 (K + d) + d^2 K + the layer
+     * Grams) at which the geometry claims judge the dense point; above it they judge the factored form.
      */
     static final double DENSE_GEOMETRY_BUDGET = MemoryEstimate.DENSE_GEOMETRY_BUDGET;
 
@@ -96,7 +96,7 @@ final class FactoredGeometry {
 
     /**
      * True when the subject is the closed form in canonical frames and the dense geometry
-     * (K^2 (K + d) products) exceeds {@link #DENSE_GEOMETRY_BUDGET}: the claims then judge the factored form.
+     * ({@link MemoryEstimate#denseGeometryCost}) exceeds {@link #DENSE_GEOMETRY_BUDGET}: the claims then judge the factored form.
      */
     static boolean applies(Subject subject) {
         return subject.factored() != null && MemoryEstimate.denseGeometryCost(subject.instance()) > DENSE_GEOMETRY_BUDGET;

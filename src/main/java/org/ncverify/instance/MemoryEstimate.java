@@ -40,8 +40,8 @@ public final class MemoryEstimate {
     public static final double DENSE_STATIONARITY_BUDGET = 5e7;
 
     /**
-     * Largest cost K^2 (K + d) (the dense products U^T W, X V, U^T P V and their K x K Grams of
-     * claims C5-C7) at which verify judges the geometry claims on the dense point; above it they are
+     * Largest cost {@link #denseGeometryCost} (the dense products of claims C5-C7 and C9) at which
+     * verify judges the geometry claims on the dense point; above it they are
      * judged on the factored closed form (verify-geometry) and verify runs {@link Workload#FACTORED_CLAIMS}.
      */
     public static final double DENSE_GEOMETRY_BUDGET = 5e7;
@@ -95,10 +95,21 @@ public final class MemoryEstimate {
         return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED;
     }
 
-    /** The dense geometry cost K^2 (K + d) of claims C5-C7, in double. */
+    /**
+     * The dense cost of the geometry claims, in double: K^2 (K + d) for C5-C7 (U^T W, X V, U^T P V
+     * and their K x K Grams) + d^2 K for H H^T + sum_l d_l d_(l-1) (d_l + d_(l-1)) for the Grams
+     * W_l^T W_l, W_l W_l^T of C9.
+     */
     public static double denseGeometryCost(Instance inst) {
         double k = inst.classes();
-        return k * k * (k + inst.dim());
+        double d = inst.dim();
+        double grams = 0;
+        for (int l = 1; l <= inst.depth(); l++) {
+            double a = inst.layerDim(l);
+            double b = inst.layerDim(l - 1);
+            grams += a * b * (a + b);
+        }
+        return k * k * (k + d) + d * d * k + grams;
     }
 
     /**
