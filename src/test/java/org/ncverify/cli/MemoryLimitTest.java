@@ -75,8 +75,9 @@ class MemoryLimitTest {
 
     @Test
     void aBillionHiddenUnitsIsRefusedNamingTheWidths() {
+        // a balanced instance: verify answers 10,5,3,2 with these widths in factored form (verify-geometry)
         for (String cmd : new String[] {"verify"}) {
-            refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000" + REST,
+            refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 4,4,4 --dim 6 --depth 3 --widths 6,1000000000" + REST,
                 "--widths = 6,1000000000: " + cmd + " would need about");
         }
     }

@@ -67,5 +67,9 @@ class VerifyScaleTest {
                 r.out);
         }
         assertTrue(r.out.lines().anyMatch(l -> l.startsWith("C11 ") && l.contains("INCONCLUSIVE")), r.out);
+        CliRunner w = CliRunner.run("verify --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000 --lambda-w 1e-3 --lambda-h 1e-3"
+            .split(" "));
+        assertEquals(ExitCodes.INCONCLUSIVE, w.status, w.err);
+        assertTrue(w.out.lines().anyMatch(l -> l.startsWith("C9 ") && l.contains("PASS") && l.contains("(factored)")), w.out);
     }
 }
