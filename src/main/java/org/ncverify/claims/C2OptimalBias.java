@@ -29,8 +29,59 @@ public final class C2OptimalBias extends AbstractClaim {
             + " is 0 (sum_k n_k m_k = 0)", "any instance; the candidate is claimed to be a global minimizer");
     }
 
+    /**
+     * The same residual on a point given by its bias and, for each class k, the column x_k =
+     * sqrt(n_k) m_k of X (the factored closed form: {@link FactoredGeometry#classColumn}, O(m)
+     * each, one at a time): M n = sum_k sqrt(n_k) x_k and sum_k n_k ||m_k|| = sum_k sqrt(n_k) ||x_k||,
+     * the definition itself summed class by class (no d x K matrix); n_k / N formed once per
+     * distinct size.
+     */
+    Verdict judgeColumns(Apfloat[] b, java.util.function.IntFunction<Apfloat[]> column, Subject subject) {
+        Precision p = subject.precision();
+        FixedPrecisionApfloatHelper h = p.helper();
+        Instance inst = subject.instance();
+        java.util.Map<Long, Apfloat> target = new java.util.HashMap<>();
+        java.util.Map<Long, Apfloat> root = new java.util.HashMap<>();
+        Apfloat biasGap = Apfloat.ZERO;
+        int worstBias = 0;
+        Apfloat[] sum = null;
+        Apfloat magnitude = Apfloat.ZERO;
+        for (int k = 0; k < inst.classes(); k++) {
+            long nk = inst.size(k);
+            Apfloat gap = ApfloatMath.abs(h.subtract(p.of(b[k]),
+                target.computeIfAbsent(nk, n -> p.of(Rationals.of(n, inst.total())))));
+            if (gap.compareTo(biasGap) > 0) {
+                biasGap = gap;
+                worstBias = k;
+            }
+            Apfloat sq = root.computeIfAbsent(nk, n -> h.sqrt(p.of(n)));
+            Apfloat[] x = column.apply(k);
+            sum = sum == null ? new Apfloat[x.length] : sum;
+            for (int i = 0; i < x.length; i++) {
+                Apfloat t = h.multiply(sq, x[i]);
+                sum[i] = sum[i] == null ? t : h.add(sum[i], t);
+            }
+            magnitude = h.add(magnitude, h.multiply(sq, ApMatrix.norm(x, p)));
+        }
+        magnitude = max(magnitude, h.multiply(p.of(inst.total()), subject.scaleFloor()));
+        Apfloat weighted = sum == null || sum.length == 0 ? Apfloat.ZERO : ApMatrix.norm(sum, p);
+        Apfloat meanGap = quotient(weighted, magnitude, "C2 ||M n|| over sum_k n_k ||m_k||", p);
+        return Verdict.judge(id(), max(biasGap, meanGap), subject.tolerance(10), "bias and weighted global mean (by class)",
+            "max_k |b_k - n_k/N| = " + Precision.formatScientific(biasGap, 3) + " (at k = " + (worstBias + 1)
+                + "); ||M n|| / sum_k n_k ||m_k|| = " + Precision.formatScientific(meanGap, 3));
+    }
+
+    /** {@link #judgeColumns} on the factored point: b = n / N ({@link org.ncverify.theory.ClosedForm#bias()}), columns x_k. */
+    Verdict judgeFactored(FactoredGeometry f) {
+        int[] groups = f.pairs().classGroups();
+        return judgeColumns(f.subject().reference().bias(), k -> f.classColumn(k, groups), f.subject());
+    }
+
     @Override
     public Verdict check(Subject subject) {
+        if (FactoredGeometry.applies(subject)) {
+            return judgeFactored(subject.factoredGeometry());
+        }
         Precision p = subject.precision();
         FixedPrecisionApfloatHelper h = p.helper();
         Instance inst = subject.instance();

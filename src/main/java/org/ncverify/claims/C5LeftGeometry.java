@@ -19,6 +19,8 @@ import org.ncverify.linalg.ApMatrix;
  *     admissible w^2 as its eigenvalues.</li>
  * </ol>
  * Status: FAIL when (a) or (c) fails. Tolerance 10^-(P-10) (proofs-notes/C5-left-geometry.md).
+ * Above {@link FactoredGeometry#DENSE_GEOMETRY_BUDGET} the closed form is judged in factored form
+ * ({@link #judgeFactored}): each reading an interval on the exact-frame reading, no K x K matrix.
  */
 public final class C5LeftGeometry extends AbstractClaim {
     public C5LeftGeometry() {
@@ -30,6 +32,9 @@ public final class C5LeftGeometry extends AbstractClaim {
 
     @Override
     public Verdict check(Subject subject) {
+        if (FactoredGeometry.applies(subject)) {
+            return judgeFactored(subject.factoredGeometry());
+        }
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);
         ApMatrix f = subject.projectedWeights();
@@ -38,5 +43,18 @@ public final class C5LeftGeometry extends AbstractClaim {
         Reading a = g.literalGram(Reading.CONSISTENT, gram, w, tol, "row");
         Reading c = g.basisFreeGram(Reading.BASIS_FREE, gram, w, tol, "row");
         return SingularGeometry.combine(id(), a, g.independent(a, null, c), c, tol);
+    }
+
+    /**
+     * The readings on the factored form: F = U*^T W = Q_U diag(w') E^T, rows w'_i e_i up to eta_W
+     * ({@link FactoredReadings}); (b) is (a), C5 involving U only.
+     */
+    Verdict judgeFactored(FactoredGeometry f) {
+        return FactoredReadings.judge(id(), f, r -> {
+            Apfloat[] t = f.geometry().rowNorms();
+            Reading a = r.literalGram(Reading.CONSISTENT, f.rowValues(), t, f.etaW(), false, "row");
+            Reading c = r.basisFreeGram(Reading.BASIS_FREE, f.rowValues(), t, f.etaW(), "row");
+            return new Reading[] {a, f.geometry().independent(a, null, c), c};
+        });
     }
 }

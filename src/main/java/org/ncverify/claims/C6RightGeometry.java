@@ -13,7 +13,8 @@ import org.ncverify.linalg.ApMatrix;
  * (a) consistent pair, (b) V replaced by V R with R a seeded random orthogonal matrix inside
  * each tied block (U is not involved; a valid minimizer still passes, since the block of G is
  * x^2 I), (c) basis-free block structure of G. Status: FAIL when (a) or (c) fails. Tolerance
- * 10^-(P-10) (proofs-notes/C6-right-geometry.md).
+ * 10^-(P-10) (proofs-notes/C6-right-geometry.md). Above {@link FactoredGeometry#DENSE_GEOMETRY_BUDGET}
+ * the closed form is judged in factored form ({@link #judgeFactored}).
  */
 public final class C6RightGeometry extends AbstractClaim {
     public C6RightGeometry() {
@@ -25,6 +26,9 @@ public final class C6RightGeometry extends AbstractClaim {
 
     @Override
     public Verdict check(Subject subject) {
+        if (FactoredGeometry.applies(subject)) {
+            return judgeFactored(subject.factoredGeometry());
+        }
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);
         ApMatrix xv = subject.projectedMeans();
@@ -37,5 +41,20 @@ public final class C6RightGeometry extends AbstractClaim {
             return g.literalGram(Reading.INDEPENDENT, SingularGeometry.rowGram(r.transpose()), x, tol, "column");
         }, c);
         return SingularGeometry.combine(id(), a, b, c, tol);
+    }
+
+    /**
+     * The readings on the factored form: (X V*)^T = Q_V diag(x') E^T, columns x'_i e_i up to eta_X;
+     * (b) turns each tied block by its seeded rotation (the block's Gram R^T diag(x'^2) R formed).
+     */
+    Verdict judgeFactored(FactoredGeometry f) {
+        return FactoredReadings.judge(id(), f, r -> {
+            Apfloat[] t = f.geometry().columnNorms();
+            Apfloat[] x = f.columnValues();
+            Reading a = r.literalGram(Reading.CONSISTENT, x, t, f.etaX(), false, "column");
+            Reading c = r.basisFreeGram(Reading.BASIS_FREE, x, t, f.etaX(), "column");
+            return new Reading[] {a, f.geometry().independent(a,
+                () -> r.literalGram(Reading.INDEPENDENT, x, t, f.etaX(), true, "column"), c), c};
+        });
     }
 }

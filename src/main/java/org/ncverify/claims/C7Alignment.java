@@ -17,6 +17,8 @@ import org.ncverify.linalg.ApMatrix;
  *     block of B must be symmetric positive semidefinite with the admissible p as eigenvalues.</li>
  * </ol>
  * Status: FAIL when (a) or (c) fails. Tolerance 10^-(P-10) (proofs-notes/C7-alignment.md).
+ * Above {@link FactoredGeometry#DENSE_GEOMETRY_BUDGET} the closed form is judged in factored form
+ * ({@link #judgeFactored}).
  */
 public final class C7Alignment extends AbstractClaim {
     public C7Alignment() {
@@ -28,6 +30,9 @@ public final class C7Alignment extends AbstractClaim {
 
     @Override
     public Verdict check(Subject subject) {
+        if (FactoredGeometry.applies(subject)) {
+            return judgeFactored(subject.factoredGeometry());
+        }
         SingularGeometry g = SingularGeometry.of(subject);
         Tolerance tol = subject.tolerance(10);
         ApMatrix rows = subject.projectedWeights();
@@ -38,5 +43,17 @@ public final class C7Alignment extends AbstractClaim {
         Reading ind = g.independent(a,
             () -> g.literalAlignment(Reading.INDEPENDENT, rows, g.independentlyRotated(cols), tol), c);
         return SingularGeometry.combine(id(), a, ind, c, tol);
+    }
+
+    /**
+     * The readings on the factored form: cosines of w'_i e_i and x'_i e_i up to eta_W, eta_X, and
+     * U*^T P V* = Q_U diag(p') Q_V^T against diag(p*) up to eta_P ({@link FactoredReadings}).
+     */
+    Verdict judgeFactored(FactoredGeometry f) {
+        return FactoredReadings.judge(id(), f, r -> {
+            Reading a = r.literalAlignment(Reading.CONSISTENT, false);
+            Reading c = r.basisFreeProduct(Reading.BASIS_FREE);
+            return new Reading[] {a, f.geometry().independent(a, () -> r.literalAlignment(Reading.INDEPENDENT, true), c), c};
+        });
     }
 }

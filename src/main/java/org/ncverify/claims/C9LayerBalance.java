@@ -21,7 +21,8 @@ import org.ncverify.model.Point;
  * least max(lambda_l, lambda_{l-1}) ({@link Subject#scaleFloor()} times the Gram of a unit factor),
  * so that a point at the origin is judged by its absolute imbalance. Tolerance {@code subject.tolerance(10)}: each
  * Gram entry is a sum of at most max(d_l, N) products whose magnitudes are bounded by the norms
- * in the denominator.
+ * in the denominator. Above {@link FactoredGeometry#DENSE_GEOMETRY_BUDGET} the closed form is judged
+ * in factored form ({@link #judgeFactored}).
  */
 public final class C9LayerBalance extends AbstractClaim {
     public C9LayerBalance() {
@@ -31,6 +32,9 @@ public final class C9LayerBalance extends AbstractClaim {
 
     @Override
     public Verdict check(Subject subject) {
+        if (FactoredGeometry.applies(subject)) {
+            return judgeFactored(subject.factoredGeometry());
+        }
         Precision p = subject.precision();
         Instance inst = subject.instance();
         Point x = subject.candidate();
@@ -55,6 +59,79 @@ public final class C9LayerBalance extends AbstractClaim {
         }
         return Verdict.judge(id(), worst, subject.tolerance(10), "relative Frobenius, every layer",
             each + "; worst at equation " + worstLayer);
+    }
+
+    /**
+     * Equation l on the factored form, in the coordinates E (m x m blocks; E^T E = I): W_l^T W_l =
+     * diag(a_l^2) and W_l W_l^T = diag(a_l^2) for l &lt; L, W_L^T W_L = diag(a_L) G_U diag(a_L),
+     * H H^T = X X^T = diag(x') G_V diag(x'). The diagonals are formed (g_ii = ||u_i||^2, ||v_i||^2);
+     * the off-diagonal part of diag(a) G diag(a) has Frobenius norm at most max a^2 ||G - I||_F
+     * (the Gram defects, {@link FactoredGeometry#gramDefects()}), so with D the diagonal
+     * difference and o_A, o_B those bounds, ||D|| / max(||diag A|| + o_A, ||diag B|| + o_B) &lt;= rho_l
+     * &lt;= (||D|| + o_A + o_B) / max(||diag A||, ||diag B||): an interval on the dense residual,
+     * which is this claim's own definition (no frame enters).
+     */
+    Verdict judgeFactored(FactoredGeometry f) {
+        Precision p = f.precision();
+        org.apfloat.FixedPrecisionApfloatHelper h = p.helper();
+        Instance inst = f.instance();
+        int m = f.directions();
+        int depth = inst.depth();
+        double[] defect = f.gramDefects();
+        Apfloat[] gu = new Apfloat[m];
+        Apfloat[] gv = new Apfloat[m];
+        for (int i = 0; i < m; i++) {
+            gu[i] = f.pairs().leftGram(i, i);
+            gv[i] = f.pairs().rightGram(i, i);
+        }
+        double upper = 0;
+        double lower = 0;
+        int worstLayer = 1;
+        StringBuilder each = new StringBuilder();
+        for (int l = 1; l <= depth; l++) {
+            Apfloat[] a = f.factor(l);
+            Apfloat[] before = f.factor(l - 1);
+            Apfloat lambda = p.of(inst.lambdaW(l));
+            Apfloat lambdaBefore = p.of(l == 1 ? inst.lambdaH() : inst.lambdaW(l - 1));
+            double diff = 0;
+            double normA = 0;
+            double normB = 0;
+            for (int i = 0; i < m; i++) {
+                Apfloat ai = h.multiply(lambda, h.multiply(a[i], a[i]));
+                ai = l == depth ? h.multiply(ai, gu[i]) : ai;
+                Apfloat bi = h.multiply(lambdaBefore, h.multiply(before[i], before[i]));
+                bi = l == 1 ? h.multiply(bi, gv[i]) : bi;
+                double e = h.subtract(ai, bi).doubleValue();
+                diff += e * e;
+                normA += ai.doubleValue() * ai.doubleValue();
+                normB += bi.doubleValue() * bi.doubleValue();
+            }
+            double offA = l == depth ? lambda.doubleValue() * maxSquare(a) * defect[0] * 1.01 : 0;
+            double offB = l == 1 ? lambdaBefore.doubleValue() * maxSquare(before) * defect[1] * 1.01 : 0;
+            double floor = f.subject().scaleFloor().doubleValue() * Math.max(lambda.doubleValue(), lambdaBefore.doubleValue());
+            double den = Math.max(Math.max(Math.sqrt(normA), Math.sqrt(normB)), floor);
+            double up = den == 0 ? (diff == 0 && offA + offB == 0 ? 0 : Double.POSITIVE_INFINITY)
+                : (Math.sqrt(diff) + offA + offB) / den;
+            double denLow = Math.max(Math.max(Math.sqrt(normA) + offA, Math.sqrt(normB) + offB), floor);
+            double low = denLow == 0 ? 0 : Math.sqrt(diff) / denLow;
+            each.append(l == 1 ? "" : ", ").append(l == 1 ? "W_1 vs H: " : "W_" + l + " vs W_" + (l - 1) + ": ")
+                .append(String.format("%.3e", up));
+            worstLayer = l == 1 || up > upper ? l : worstLayer;
+            upper = Math.max(upper, up);
+            lower = Math.max(lower, low);
+        }
+        Reading r = new FactoredReadings(f, f.subject().tolerance(10)).bounded("relative Frobenius, every layer (factored)",
+            upper, lower, "Gram defects ||G_U - I||_F = " + String.format("%.2e", defect[0]) + ", ||G_V - I||_F = "
+                + String.format("%.2e", defect[1]));
+        return FactoredReadings.verdict(id(), r, each + "; worst at equation " + worstLayer);
+    }
+
+    private static double maxSquare(Apfloat[] a) {
+        double s = 0;
+        for (Apfloat v : a) {
+            s = Math.max(s, v.doubleValue() * v.doubleValue());
+        }
+        return s;
     }
 
     /** ||A - B||_F / max(||A||_F, ||B||_F, floor), 0 when all vanish. */

@@ -422,6 +422,38 @@ final class SingularGeometry {
         return Verdict.judge(id, res, tol, reading, detail.toString()).withReadings(List.of(a, b, c));
     }
 
+    // ------------------------------------------------------------------ for the factored form
+
+    /** The maximal runs [from, to) of equal s_i (a new list). */
+    List<int[]> blocks() {
+        return blocks.stream().map(int[]::clone).toList();
+    }
+
+    /** Why the literal readings do not apply (an ambiguous tied block), or null. */
+    String ambiguity() {
+        return ambiguity;
+    }
+
+    /** True when block b has one admissible target (not at s_crit, not cut by the bottleneck). */
+    boolean constant(int[] b) {
+        return constantTargets(b);
+    }
+
+    /** True when some index lies at s_crit (both branches admissible). */
+    boolean anyEitherBranch() {
+        return anyEither(new int[] {0, k});
+    }
+
+    /** The admissible target lists of block b for per-index targets t. */
+    List<Apfloat[]> admissibleLists(int[] b, Apfloat[] t) {
+        return alternatives(b, t);
+    }
+
+    /** p*(s_i) for every i (a new array). */
+    Apfloat[] productTargets() {
+        return pstar.clone();
+    }
+
     // ------------------------------------------------------------------ small helpers
 
     private boolean constantTargets(int[] b) {

@@ -49,6 +49,7 @@ public final class Subject {
     private volatile ApMatrix projectedWeights;
     private volatile ApMatrix projectedMeans;
     private volatile ApMatrix referenceProjection;
+    private volatile FactoredGeometry factoredGeometry;
 
     private Subject(Instance instance, Point candidate, ClosedForm reference, int digits, List<RunSummary> runs,
                     RunSummary bestRun, Function<Subject, InexactRule> inexactRule) {
@@ -200,6 +201,19 @@ public final class Subject {
      */
     public FactoredMinimizer factored() {
         return ownClosedForm ? reference.factored() : null;
+    }
+
+    /**
+     * The factored point's geometry ({@link FactoredGeometry#of}: factor values, frame bounds),
+     * computed once and shared by C1, C2, C5-C7 and C9; only when {@link #factored()} is non-null.
+     */
+    FactoredGeometry factoredGeometry() {
+        FactoredGeometry g = factoredGeometry;
+        if (g == null) {
+            g = FactoredGeometry.of(this);
+            factoredGeometry = g;
+        }
+        return g;
     }
 
     public Instance instance() {

@@ -53,7 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
         InstanceFiles.InstanceInput in = options.instances(SolveCommand.MAX_CLASSES, "verify", Main.stdin(spec));
         Precision precision = options.precision();
         for (Instance inst : in.instances()) {
-            options.checkMemory(inst, precision, MemoryEstimate.Workload.ALL_CLAIMS, "verify");
+            options.checkMemory(inst, precision, MemoryEstimate.verifyWorkload(inst), "verify");
         }
         return output.run(spec, in.instances(), in.list(), inst -> command(inst, precision, catalogue),
             inst -> VerifyResult.compute(inst, precision, frames.seed(), catalogue));

@@ -44,6 +44,13 @@ public final class MemoryEstimate {
      */
     public static final double DENSE_STATIONARITY_BUDGET = 5e7;
 
+    /**
+     * Largest cost {@link #denseGeometryCost} (the dense products of claims C5-C7 and C9) at which
+     * verify judges the geometry claims on the dense point; above it they are
+     * judged on the factored closed form (verify-geometry) and verify runs {@link Workload#FACTORED_CLAIMS}.
+     */
+    public static final double DENSE_GEOMETRY_BUDGET = 5e7;
+
     /** What is computed for the instance. */
     public enum Workload {
         /**
@@ -54,6 +61,13 @@ public final class MemoryEstimate {
          * until their ordered summation, solve-perf).
          */
         FACTORED,
+        /**
+         * verify in factored form (verify-geometry): {@link #FACTORED} + 4 r (one class column of X at a
+         * time and its deviation, for C1 and C2) + 2 r t (the rotation of the largest tied block inside
+         * the r kept directions, t &lt;= r classes, readings (b) of C6 and C7, its Gram); K doubles (the
+         * frame bounds' roots) are negligible. Nothing K x K, K x d or d x N.
+         */
+        FACTORED_CLAIMS,
         /** The closed form and the claims about value, spectra and stationarity. */
         CLOSED_FORM,
         /** The closed form and every claim. */
@@ -88,14 +102,53 @@ public final class MemoryEstimate {
         return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET ? Workload.CLOSED_FORM : Workload.FACTORED;
     }
 
+    /**
+     * The dense cost of the geometry claims, in double: K^2 (K + d) for C5-C7 (U^T W, X V, U^T P V
+     * and their K x K Grams) + d^2 K for H H^T + sum_l d_l d_(l-1) (d_l + d_(l-1)) for the Grams
+     * W_l^T W_l, W_l W_l^T of C9.
+     */
+    public static double denseGeometryCost(Instance inst) {
+        double k = inst.classes();
+        double d = inst.dim();
+        double grams = 0;
+        for (int l = 1; l <= inst.depth(); l++) {
+            double a = inst.layerDim(l);
+            double b = inst.layerDim(l - 1);
+            grams += a * b * (a + b);
+        }
+        return k * k * (k + d) + d * d * k + grams;
+    }
+
+    /**
+     * The workload of {@code verify}: every claim on the dense point while the geometry claims are
+     * within {@link #DENSE_GEOMETRY_BUDGET}; else the dense closed form while stationarity (C11) is
+     * judged densely or the balanced limit (C12: all sizes equal, r &gt;= K - 1) may apply, both of
+     * which read the dense point; else {@link Workload#FACTORED_CLAIMS}.
+     */
+    public static Workload verifyWorkload(Instance inst) {
+        if (denseGeometryCost(inst) <= DENSE_GEOMETRY_BUDGET) {
+            return Workload.ALL_CLAIMS;
+        }
+        boolean balanced = java.util.Arrays.stream(inst.sizes()).distinct().count() == 1
+            && inst.bottleneck() >= inst.classes() - 1;
+        return denseEvaluationCost(inst) <= DENSE_STATIONARITY_BUDGET || balanced ? Workload.CLOSED_FORM
+            : Workload.FACTORED_CLAIMS;
+    }
+
     /** The estimate for {@code inst} at {@code workingDigits} = P + G. */
     public static MemoryEstimate of(Instance inst, long workingDigits, Workload workload) {
-        if (workload == Workload.FACTORED) {
+        if (workload == Workload.FACTORED || workload == Workload.FACTORED_CLAIMS) {
             double k = inst.classes();
             double r = inst.bottleneck();
             double distinct = java.util.Arrays.stream(inst.sizes()).distinct().count();
             double entries = 8 * k + 2 * r * distinct + (inst.depth() + 1) * r
                 + 3 * Math.min(r * (r + 1) / 2, GRAM_BLOCK_TERMS);
+            if (workload == Workload.FACTORED_CLAIMS) {
+                java.util.Map<Long, Long> counts = java.util.Arrays.stream(inst.sizes()).boxed()
+                    .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
+                double tied = Math.min(r, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+                entries += 4 * r + 2 * r * tied;
+            }
             // nothing proportional to d or the widths is stored: only fewer classes (or digits) help
             return new MemoryEstimate(entries * (APFLOAT_OVERHEAD + workingDigits / 2.0), "sizes");
         }

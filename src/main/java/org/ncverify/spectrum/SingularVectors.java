@@ -321,6 +321,121 @@ public final class SingularVectors {
         return sqrtC[p.support != null ? p.group : t];
     }
 
+    /**
+     * Entry k (a class index) of v_i in O(1) for a secular pair, O(log t) on a tied support.
+     * With {@link #classGroups()} it lets a caller form one class's column of X = E diag(a) V_m^T
+     * at a time (verify-geometry: claims C1, C2 without a d x K or d x N matrix).
+     */
+    public Apfloat rightEntry(int i, int k, int[] classGroups) {
+        Pair p = pairs[i];
+        if (p.support == null) {
+            return p.v[classGroups[k]];
+        }
+        int at = Arrays.binarySearch(p.support, k);
+        return at >= 0 ? p.v[at] : Apfloat.ZERO;
+    }
+
+    /** The size group of every class (a new array of K indices into {@link SizeGroups}). */
+    public int[] classGroups() {
+        SizeGroups g = spectrum.groups();
+        int[] out = new int[spectrum.size()];
+        for (int j = 0; j < g.count(); j++) {
+            for (int c : g.members(j)) {
+                out[c] = j;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Upper bounds, in double, on the distance of each stored pair from an exact singular pair of
+     * Yhat (verify-geometry; proofs-notes/C5-left-geometry.md, "Factored form"): row 0 holds
+     * delta_i &gt;= ||U*^T u_i - e_i||, row 1 eps_i &gt;= ||V*^T v_i - e_i||, for exact orthogonal
+     * frames U*, V* of Yhat (consistent pairs, the sign of column i chosen with u*_i . u_i &gt; 0).
+     *
+     * <p>For a secular pair, partial fractions give, for every other exact root mu*_j (including
+     * mu* = 0 of the null vector 1 / sqrt(K)), u*_j . u_i = inv*_j inv_i (S1_i - N) / (mu_i - mu*_j)
+     * with inv*_j = 1 / ||u-tilde(mu*_j)|| &lt;= 1 (every root lies in [0, n_max)); exact tied vectors
+     * are orthogonal to u_i (it is constant on each size group). So sigma_i = inv_i r_i
+     * sqrt(sum_j 1 / (mu_i - mu*_j)^2) bounds the off-diagonal part, r_i = |S1_i - N| plus its
+     * rounding 4 D 10^-W sum_k n_k^2 / |n_k - mu_i|, and |u*_i . u_i - 1| &lt;= |u_i.u_i - 1| + sigma_i^2.
+     * For v_i = (Yhat^T u_i + sqrt(n) (S1_i / N - 1) inv_i) / s_i: v*_j . Yhat^T u_i / s_i =
+     * (s*_j / s_i) u*_j . u_i, plus the term along sqrt(n) of norm inv_i r_i / (sqrt(N) s_i). The
+     * exact roots are taken within 10^-(P-1) |mu_j| of the computed ones (P the certified digits,
+     * claim C8); each gap |mu_i - mu_j| is formed from the roots' integer origins and double deltas
+     * and shrunk by that allowance and its own rounding: a gap that does not survive gives
+     * +infinity (no bound). Each stored entry's rounding adds 10 sqrt(D) 10^-W. A tied pair is an
+     * exact Helmert vector up to its rounded normalization: |u_i.u_i - 1| plus the rounding.
+     */
+    public double[][] frameErrors() {
+        int kk = spectrum.size();
+        SizeGroups g = spectrum.groups();
+        FixedPrecisionApfloatHelper h = precision.helper();
+        long[] origin = new long[kk];
+        double[] delta = new double[kk];
+        double[] allowance = new double[kk];
+        boolean[] secular = new boolean[kk];
+        double certified = Math.pow(10, -(precision.digits() - 1));
+        for (int j = 0; j < kk; j++) {
+            EigenKind kind = spectrum.kind(j);
+            secular[j] = kind != EigenKind.TIED_SIZE;
+            if (kind == EigenKind.SECULAR_ROOT) {
+                SecularRoot root = spectrum.root(j);
+                origin[j] = root.origin();
+                delta[j] = root.delta().doubleValue();
+                allowance[j] = certified * Math.abs(origin[j] + delta[j]);
+            }
+        }
+        double unit = Math.pow(10, -precision.working());
+        double rounding = 10 * Math.sqrt(g.count()) * unit;
+        double total = g.total();
+        double[][] out = new double[2][pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            Pair p = pairs[i];
+            double uu = Math.abs(h.subtract(normSquared(p, p.u, h), Apfloat.ONE).doubleValue());
+            double vv = Math.abs(h.subtract(normSquared(p, p.v, h), Apfloat.ONE).doubleValue());
+            if (p.support != null) {
+                out[0][i] = up(uu + rounding);
+                out[1][i] = up(vv + rounding);
+                continue;
+            }
+            double mu = origin[i] + delta[i];
+            double terms = 0;
+            for (int j = 0; j < g.count(); j++) {
+                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
+            }
+            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
+            double sumU = 0;
+            double sumV = 0;
+            for (int j = 0; j < kk; j++) {
+                if (j == i || !secular[j]) {
+                    continue;
+                }
+                double raw = (double) (origin[i] - origin[j]) + (delta[i] - delta[j]);
+                double gap = Math.abs(raw) - allowance[j] - 1e-15 * (Math.abs(origin[i] - origin[j])
+                    + Math.abs(delta[i]) + Math.abs(delta[j]));
+                if (!(gap > 0)) {
+                    sumU = Double.POSITIVE_INFINITY;
+                    break;
+                }
+                double muj = origin[j] + delta[j] + allowance[j];
+                sumU += 1 / (gap * gap);
+                sumV += (muj / mu) / (gap * gap);
+            }
+            double inv = p.inv.doubleValue();
+            double sigmaU = inv * r * Math.sqrt(sumU);
+            double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
+            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
+            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
+        }
+        return out;
+    }
+
+    /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */
+    private static double up(double x) {
+        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x * (1 + 1e-9);
+    }
+
     /** One pair: per-group values (support == null) or the values on a tied vector's support. */
     static final class Pair {
         final int index;

@@ -30,8 +30,10 @@ class MemoryLimitTest {
 
     @Test
     void aBillionDimensionsIsRefusedByEveryCommand() {
+        // verify answers 10,5,3,2 at d = 1e9 in factored form (verify-geometry); a balanced instance, whose
+        // claim C12 reads the dense point, is still refused
         for (String cmd : new String[] {"verify"}) {
-            refusedQuickly(cmd + " --dim 1e9", cmd + " --sizes 10,5,3,2 --dim 1000000000 --depth 2" + REST,
+            refusedQuickly(cmd + " --dim 1e9", cmd + " --sizes 4,4,4 --dim 1000000000 --depth 2" + REST,
                 "--dim = 1000000000: " + cmd + " would need about");
         }
         // optimize refuses it already by its variable count, before the memory model
@@ -73,8 +75,9 @@ class MemoryLimitTest {
 
     @Test
     void aBillionHiddenUnitsIsRefusedNamingTheWidths() {
+        // a balanced instance: verify answers 10,5,3,2 with these widths in factored form (verify-geometry)
         for (String cmd : new String[] {"verify"}) {
-            refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000" + REST,
+            refusedQuickly(cmd + " --widths 1e9", cmd + " --sizes 4,4,4 --dim 6 --depth 3 --widths 6,1000000000" + REST,
                 "--widths = 6,1000000000: " + cmd + " would need about");
         }
     }
