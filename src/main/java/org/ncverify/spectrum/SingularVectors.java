@@ -392,8 +392,8 @@ public final class SingularVectors {
         double[][] out = new double[2][pairs.length];
         for (int i = 0; i < pairs.length; i++) {
             Pair p = pairs[i];
-            double uu = Math.abs(h.subtract(normSquared(p, p.u, h), Apfloat.ONE).doubleValue());
-            double vv = Math.abs(h.subtract(normSquared(p, p.v, h), Apfloat.ONE).doubleValue());
+            double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
+            double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
             if (p.support != null) {
                 out[0][i] = up(uu + rounding);
                 out[1][i] = up(vv + rounding);
