@@ -54,22 +54,21 @@ class VerifyScaleTest {
         assertEquals(Workload.CLOSED_FORM, MemoryEstimate.verifyWorkload(balanced));
     }
 
-    /** Nothing of size d is stored on the factored route: d = 1e9 is answered, C11 INCONCLUSIVE naming its cost. */
+    /** Nothing of size d is stored on the factored route: d = 1e9 is answered, C11 on the factored gradient bound. */
     @Test
     void verifyAnswersABillionDimensionsInFactoredForm() {
-        long t0 = System.nanoTime();
         CliRunner r = CliRunner.run("verify --sizes 10,5,3,2 --dim 1000000000 --depth 2 --lambda-w 1e-3 --lambda-h 1e-3"
             .split(" "));
-        assertEquals(ExitCodes.INCONCLUSIVE, r.status, r.err);
-        assertTrue((System.nanoTime() - t0) / 1e9 < 20, "verify took too long");
+        assertEquals(ExitCodes.OK, r.status, r.err + r.out);
         for (String id : new String[] {"C5", "C6", "C7"}) {
             assertTrue(r.out.lines().anyMatch(l -> l.startsWith(id + " ") && l.contains("PASS") && l.contains("(factored)")),
                 r.out);
         }
-        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("C11 ") && l.contains("INCONCLUSIVE")), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("C11 ") && l.contains("PASS") && l.contains("factored gradient bound")),
+            r.out);
         CliRunner w = CliRunner.run("verify --sizes 10,5,3,2 --dim 6 --depth 3 --widths 6,1000000000 --lambda-w 1e-3 --lambda-h 1e-3"
             .split(" "));
-        assertEquals(ExitCodes.INCONCLUSIVE, w.status, w.err);
+        assertEquals(ExitCodes.OK, w.status, w.err + w.out);
         assertTrue(w.out.lines().anyMatch(l -> l.startsWith("C9 ") && l.contains("PASS") && l.contains("(factored)")), w.out);
     }
 }
