@@ -42,6 +42,9 @@ public final class Charts {
      * Each figure type adds its case here.
      */
     public static java.util.Map<String, JFreeChart> figure(FigureData f) {
+        if (f instanceof OptimizerFigure o) {
+            return OptimizerCharts.of(o);
+        }
         throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
     }
 
