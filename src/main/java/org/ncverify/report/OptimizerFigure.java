@@ -18,10 +18,11 @@ import org.ncverify.runs.StartClass;
  * iteration ({@link RunSummary#trace()}, computed in double, start point = iteration 0) and f*
  * is the closed form's optimum rounded to double. The gap is therefore a double difference: a
  * gap below about 1e-16 |f*| is rounding, and a gap &lt;= 0 cannot go on a log axis: it is kept
- * here as it is, counted in {@link Trace#nonPositive}, and drawn on the panel's floor with its
- * own marker (never dropped). A non-finite f is kept as null and counted in {@link Trace#nonFinite}.
- * Long traces are thinned to at most {@value #MAX_POINTS} points: every ceil(n / MAX_POINTS)-th
- * iteration from 0, and always the last one; the iterations kept are listed.
+ * here as it is and drawn on the panel's floor with its own marker (never dropped). A non-finite
+ * f is kept as null. Long traces are thinned to at most about {@value #MAX_POINTS} points: every
+ * ceil(n / MAX_POINTS)-th iteration from 0, and always the last one; the iterations kept are
+ * listed, and {@link Trace#nonPositive} and {@link Trace#nonFinite} count over every iteration,
+ * kept or not (the caption gives both).
  *
  * @param id      "optimizer"
  * @param caption the page's caption
@@ -82,11 +83,12 @@ public record OptimizerFigure(String id, String caption, int digits, List<Panel>
      * @param relativeGap    its final (f - f*) / f* as the classifier measured it; null when not finite
      * @param iteration      the iterations kept (0 = start point), as doubles
      * @param gap            f - f* at each, null where f is not finite
-     * @param nonPositive    how many kept gaps are &lt;= 0 (not on a log axis: drawn on the floor)
-     * @param nonFinite      how many kept gaps are null
+     * @param iterations     the length of the run's whole trace (start point included)
+     * @param nonPositive    iterations of the whole trace with gap &lt;= 0 (not on a log axis: the kept ones are drawn on the floor)
+     * @param nonFinite      iterations of the whole trace with a non-finite f (the kept ones are null)
      */
     public record Trace(int start, long seed, String classification, int directions, Double relativeGap,
-                        double[] iteration, Double[] gap, int nonPositive, int nonFinite) {
+                        double[] iteration, Double[] gap, int iterations, int nonPositive, int nonFinite) {
         public Trace {
             iteration = iteration.clone();
             gap = gap.clone();
@@ -108,18 +110,21 @@ public record OptimizerFigure(String id, String caption, int digits, List<Panel>
             }
             double[] it = new double[keep.size()];
             Double[] gap = new Double[keep.size()];
-            int nonPositive = 0;
-            int nonFinite = 0;
             for (int j = 0; j < it.length; j++) {
                 int k = keep.get(j);
                 it[j] = k;
                 double g = f[k] - fStar;
                 gap[j] = Double.isFinite(g) ? g : null;
+            }
+            int nonPositive = 0;
+            int nonFinite = 0;
+            for (double v : f) {
+                double g = v - fStar;
                 nonFinite += Double.isFinite(g) ? 0 : 1;
                 nonPositive += Double.isFinite(g) && g <= 0 ? 1 : 0;
             }
             return new Trace(run.start(), run.seed(), run.classification().name(), run.directions(),
-                Double.isFinite(run.relativeGap()) ? run.relativeGap() : null, it, gap, nonPositive, nonFinite);
+                Double.isFinite(run.relativeGap()) ? run.relativeGap() : null, it, gap, f.length, nonPositive, nonFinite);
         }
 
         @Override
@@ -139,11 +144,14 @@ public record OptimizerFigure(String id, String caption, int digits, List<Panel>
             + "objective in double): objective gap f - f* against iteration, log y, one line per start coloured by its class; "
             + "f* is the closed form's optimum at " + digits + " digits rounded to double, so gaps below about 1e-16 |f*| "
             + "are rounding. Gaps <= 0 cannot go on a log axis: they are drawn as triangles on the panel's floor. ");
+        c.append("Traces longer than ").append(MAX_POINTS).append(" iterations are thinned (every j-th iteration and the last);"
+            + " the counts below are over every iteration. ");
         for (Panel p : panels) {
             int np = p.traces().stream().mapToInt(Trace::nonPositive).sum();
             int nf = p.traces().stream().mapToInt(Trace::nonFinite).sum();
+            int n = p.traces().stream().mapToInt(Trace::iterations).sum();
             c.append(p.label()).append(": ").append(p.classes()).append(String.format(Locale.ROOT,
-                "; %d point(s) with gap <= 0 on the floor, %d non-finite not drawn. ", np, nf));
+                "; of %d iterations %d with gap <= 0 (drawn on the floor where kept), %d non-finite (not drawn). ", n, np, nf));
         }
         return new OptimizerFigure("optimizer", c.append("Data: data/optimizer.json.").toString(), digits, panels);
     }
