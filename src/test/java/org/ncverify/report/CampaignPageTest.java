@@ -46,7 +46,7 @@ class CampaignPageTest {
     @Test
     void theCampaignHuntsFindingsAppearWithTheirReplayCommands() throws Exception {
         Campaign c = new Campaign(DefaultCampaign.small().subList(0, 1), List.of(), 30, 0, List.of(),
-            List.of(new HuntStep("true-ties", 2, 1)));
+            List.of(new HuntStep("true-ties", 1, 1)));
         ReportData d = c.run(Catalogue.all(), "test", null, "test", CampaignProgress.NONE);
         assertFalse(d.hunts().isEmpty(), "true ties give C7's independent-bases finding on every instance");
         Map<String, String> files = Report.files(d);

@@ -30,7 +30,7 @@ class OptimizerFigureTest {
 
     @Test
     void theFiguresDataEqualsTheRunsItCameFrom() throws Exception {
-        OptimizerCase c = new OptimizerCase("tiny", NamedCase.of(new long[] {3, 2, 1}, 3, 2, "1e-3"), 3, 5, 3000);
+        OptimizerCase c = new OptimizerCase("tiny", NamedCase.of(new long[] {3, 2, 1}, 3, 2, "1e-3"), 2, 5, 3000);
         OptimizeResult r = OptimizeResult.compute(c.instance(), Precision.of(DIGITS),
             new OptimizeSettings(c.starts(), c.seed(), new double[] {1.0}, c.maxIterations(), false), Catalogue.of(List.of("C13")));
         OptimizerFigure.Panel p = OptimizerFigure.Panel.of(c, r, DIGITS);
