@@ -32,11 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Run a campaign (default: the full one; --quick: one minute) and write a self-contained HTML report"
-        + " (index.html + data/*.json).",
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:report written, every claim PASS or NOT_APPLICABLE",
-        "1:report written, some claim FAILs (or a hunt found a FALSE_AS_STATED counterexample)", "2:bad input",
-        "3:report written, some verdict INCONCLUSIVE (and none FAILs)", "70:internal error"})
+        + " (index.html + data/*.json).")
 public final class ReportCommand implements Callable<Integer> {
     /** Largest --per-profile. */
     static final int MAX_PER_PROFILE = 500;
