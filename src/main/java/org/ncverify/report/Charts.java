@@ -49,6 +49,9 @@ public final class Charts {
         if (f instanceof SweepFigure s) {
             return SweepCharts.of(s);
         }
+        if (f instanceof OptimizerFigure o) {
+            return OptimizerCharts.of(o);
+        }
         throw new IllegalArgumentException("no chart for figure " + f.id() + " (" + f.getClass().getSimpleName() + ")");
     }
 

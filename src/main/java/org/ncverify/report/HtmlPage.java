@@ -12,7 +12,7 @@ import java.util.Map;
  * a Content-Security-Policy that forbids every network load), rendered from a
  * {@link ReportData} and nothing else. Order: run facts, failures (or the statement that there
  * are none), findings (readings that FAIL while their claim does not), the per-claim summary with failing claims first, the plots, the cases with
- * failing cases first, what is not built yet, then each data file embedded verbatim (modulo
+ * failing cases first, then each data file embedded verbatim (modulo
  * {@link Html#scriptJson}) as {@code <script type="application/json" id="data-NAME">}.
  * Every string that came from an instance, a label or a command passes through {@link Html#text}.
  */
@@ -62,9 +62,6 @@ public final class HtmlPage {
         summary(b, d.summary());
         figures(b, d, svgs);
         cases(b, d.cases());
-        b.append(d.inputs() != null ? "" : "<h2>Not yet in this report</h2><p>Hunt findings, sweeps, the independent optimizer's runs, "
-            + "geometry heatmaps, minority collapse and the K = 1000 default campaign are not built yet "
-            + "(issue 14); <code>ncverify report</code> without <code>--quick</code> is refused.</p>\n");
         for (Map.Entry<String, String> f : files.entrySet()) {
             b.append("<script type=\"application/json\" id=\"data-").append(Html.text(f.getKey())).append("\">")
                 .append(Html.scriptJson(f.getValue())).append("</script>\n");

@@ -31,8 +31,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Opens a real {@code --quick} report from disk in Debian's headless Chromium (Selenium with
  * Debian's chromedriver; no browser download) and checks: no console error, no network request
  * (every request the performance log records is the page's own file:// URL, or the browser's
- * internal chrome:/about: pages; any http, https, ws, data or other URL fails), every SVG has a
- * non-zero size, every claim of the catalogue is in the summary; saves
+ * internal chrome:/about: pages; any http, https, ws, data or other URL fails), more than five
+ * SVGs (spectrum, three scalar laws, margins, the optimizer's panel, further figures), each of
+ * non-zero size, the hunt findings above the summary, every claim of the catalogue in the summary; saves
  * target/report-screenshot.png. Skipped when /usr/bin/chromium or /usr/bin/chromedriver is
  * absent (install: apt-get install -y chromium chromium-driver).
  */
@@ -88,11 +89,16 @@ class BrowserReportTest {
             List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
                 "return Array.from(document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
                     + " return {name: s.getAttribute('data-plot'), w: r.width, h: r.height};});");
-            assertEquals(14, boxes.size(), "spectrum, three scalar laws, margins, nine theory charts (report-plots)");
+            assertEquals(15, boxes.size(), "spectrum, three scalar laws, margins, nine theory charts, the optimizer's one panel");
             for (Map<String, Object> b : boxes) {
                 assertTrue(((Number) b.get("w")).doubleValue() > 0 && ((Number) b.get("h")).doubleValue() > 0,
                     "empty plot " + b);
             }
+            WebElement optimizer = driver.findElement(By.id("plot-optimizer-0"));
+            assertTrue(optimizer.getSize().getHeight() > 0, "the optimizer figure is not shown");
+            WebElement hunts = driver.findElement(By.id("hunt-findings"));
+            assertTrue(hunts.getLocation().getY() < driver.findElement(By.id("summary")).getLocation().getY(),
+                "the hunt findings are below the summary");
             WebElement summary = driver.findElement(By.id("summary"));
             for (String id : Catalogue.all().ids()) {
                 assertTrue(summary.findElements(By.xpath(".//td[text()='" + id + "']")).size() == 1, "summary lacks " + id);
