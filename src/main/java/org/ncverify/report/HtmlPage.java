@@ -52,7 +52,7 @@ public final class HtmlPage {
             .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
             .append("<title>ncverify report</title><style>").append(CSS).append("</style></head><body>\n")
             .append("<h1>ncverify report</h1>\n");
-        run(b, d.run(), d.cases().size());
+        run(b, d.run(), d.cases());
         hunts(b, d.hunts());
         failures(b, d.cases());
         if (d.inputs() != null) {
@@ -69,7 +69,7 @@ public final class HtmlPage {
         return b.append("</body></html>\n").toString();
     }
 
-    private static void run(StringBuilder b, RunInfo r, int cases) {
+    private static void run(StringBuilder b, RunInfo r, List<CaseResult> cases) {
         b.append("<table id=\"run\">");
         row(b, "tool", r.toolVersion());
         row(b, "git commit", r.gitCommit() == null ? "unknown" : r.gitCommit());
@@ -79,7 +79,11 @@ public final class HtmlPage {
             String.format(Locale.ROOT, "%.1f s", r.wallSeconds()));
         row(b, "digits", r.digits() == null ? "per case (each case's label)" : Integer.toString(r.digits()));
         row(b, "sampler seeds", r.digits() == null && r.seeds().isEmpty() ? "none (no campaign)" : r.seeds().toString());
-        row(b, "cases", Integer.toString(cases));
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        cases.forEach(c -> groups.merge(c.group(), 1, Integer::sum));
+        StringBuilder g = new StringBuilder();
+        groups.forEach((k, v) -> g.append(g.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        row(b, "cases", cases.size() + (groups.isEmpty() ? "" : " (" + g + ")"));
         row(b, "command", r.command());
         b.append("</table>\n");
     }
