@@ -45,14 +45,9 @@ final class CommandText {
     String text() {
         StringBuilder b = new StringBuilder();
         for (String w : words) {
-            b.append(b.length() == 0 ? "" : " ").append(quote(w));
+            b.append(b.length() == 0 ? "" : " ").append(Shell.quote(w));
         }
         return b.toString();
-    }
-
-    /** {@code w} as one POSIX shell word ({@link Shell#quote}). */
-    static String quote(String w) {
-        return Shell.quote(w);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ncverify.instance.InputException;
+import org.ncverify.io.Shell;
 import org.ncverify.report.CaseResult;
 import org.ncverify.report.FromFiles;
 import org.ncverify.report.HuntFindingRow;
@@ -35,8 +36,8 @@ final class ReportFrom {
         }
         ReportWriter.check(out);
         StringBuilder command = new StringBuilder("ncverify report --from");
-        from.forEach(p -> command.append(' ').append(CommandText.quote(p.toString())));
-        command.append(" --out ").append(CommandText.quote(out.toString()));
+        from.forEach(p -> command.append(' ').append(Shell.quote(p.toString())));
+        command.append(" --out ").append(Shell.quote(out.toString()));
         ReportData data = FromFiles.read(from, tool, ReportCommand.gitCommit(), command.toString());
         ReportWriter.write(out, Report.files(data));
         long fails = data.cases().stream().filter(CaseResult::fails).count();

@@ -33,15 +33,10 @@ public final class Replay {
      */
     public static String command(Instance shrunk, String claimId, int digits, List<String> userClassArgs) {
         StringBuilder b = new StringBuilder("ncverify verify ").append(shrunk.describe())
-            .append(" --digits ").append(digits).append(" --claims ").append(quote(claimId));
+            .append(" --digits ").append(digits).append(" --claims ").append(Shell.quote(claimId));
         for (String a : userClassArgs) {
-            b.append(' ').append(quote(a));
+            b.append(' ').append(Shell.quote(a));
         }
         return b.toString();
-    }
-
-    /** {@code s} as one POSIX shell word ({@link Shell#quote}). */
-    static String quote(String s) {
-        return Shell.quote(s);
     }
 }

@@ -7,6 +7,7 @@ import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import org.ncverify.instance.Instance;
 import org.ncverify.instance.Rationals;
+import org.ncverify.io.Shell;
 
 /** {@link CommandText}: canonical order, shell quoting, and {@link Suggestions}' distances. */
 class CommandTextTest {
@@ -18,9 +19,9 @@ class CommandTextTest {
             .option("--label", "a b").option("--note", "it's");
         assertEquals("ncverify optimize --sizes 3,2 --dim 2 --depth 2 --widths 2 --lambda-w 0.001,0.001 --lambda-h 1/3000"
             + " --digits 30 --starts 2 --polish --label 'a b' --note 'it'\\''s'", c.text());
-        assertEquals("plain-1.5e+3,2/3", CommandText.quote("plain-1.5e+3,2/3"));
-        assertEquals("'$HOME'", CommandText.quote("$HOME"));
-        assertEquals("''", CommandText.quote(""));
+        assertEquals("plain-1.5e+3,2/3", Shell.quote("plain-1.5e+3,2/3"));
+        assertEquals("'$HOME'", Shell.quote("$HOME"));
+        assertEquals("''", Shell.quote(""));
     }
 
     @Test
