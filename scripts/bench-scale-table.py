@@ -11,7 +11,9 @@ L >= 2 largest root of (s - p) p^((L-1)/(L+1)) = N lambda_bar above s_crit) and 
 Where the estimated mpmath time (a few roots timed and extrapolated) exceeds the cap, it prints
 "mpmath: not run (estimated N s)". It also prints how many digits of f* agree between the two.
 
-usage: scripts/bench-scale-table.sh [--runs 3] [--cap 600] [--only 50,200]   (env NCVERIFY_JAR, NCVERIFY_SHARED)
+Each solve runs through ./ncverify, the README's command (JVM options passed in NCVERIFY_JAVA_OPTS), unless --jar.
+
+usage: scripts/bench-scale-table.sh [--runs 3] [--cap 600] [--only 50,200] [--jar]   (env NCVERIFY_JAR, NCVERIFY_SHARED)
 """
 import argparse
 import json
@@ -40,7 +42,10 @@ def shapes():
         ("K=50 reference case 7 (5000..50), d=64 L=2, 60 digits", 50, "1g",
          ["--sizes", ",".join(map(str, case7["sizes"])), "--dim", str(case7["dim"]), "--depth", str(case7["depth"]),
           "--lambda-w", repr(case7["lambdaW"]), "--lambda-h", repr(case7["lambdaH"]), "--digits", "60"], 60),
-        ("K=200 tail round(1e5*1000^(-k/199)), d=2 L=1, 60 digits", 200, "1g",
+        ("K=200 tail round(1e5*1000^(-k/199)), d=2 L=1, lambda 1e-5 (2 directions survive), 60 digits", 200, "1g",
+         ["--sizes", ",".join(map(str, tail200)), "--dim", "2", "--depth", "1", "--lambda-w", "1e-5",
+          "--lambda-h", "1e-5", "--digits", "60"], 60),
+        ("K=200 same tail, lambda 1e-3 (nothing survives: p* = 0), 60 digits", 200, "1g",
          ["--sizes", ",".join(map(str, tail200)), "--dim", "2", "--depth", "1", "--lambda-w", "1e-3",
           "--lambda-h", "1e-3", "--digits", "60"], 60),
         ("K=1000 --preset imagenet-lt, d=512 L=2, 30 digits", 1000, "1g",
@@ -63,14 +68,22 @@ def peak_heap_mib(log):
     return peak
 
 
-def run_solve(xmx, args):
-    """One whole-process solve: (wall seconds, peak used heap MiB, parsed JSON result, exit status)."""
+def run_solve(xmx, args, launcher):
+    """One whole-process solve: (wall seconds, peak used heap MiB, parsed JSON result, exit status).
+
+    With `launcher`, through ./ncverify as a user runs it (the JVM options in NCVERIFY_JAVA_OPTS; the launcher
+    adds its class-data archive); else `java -jar` on the jar."""
     with tempfile.TemporaryDirectory() as tmp:
         gc = os.path.join(tmp, "gc.log")
-        cmd = ["java", f"-Xmx{xmx}", f"-Xlog:gc,gc+heap+exit:file={gc}", "-jar", JAR, "solve", *args,
-               "--format", "json"]
+        opts = [f"-Xmx{xmx}", f"-Xlog:gc,gc+heap+exit:file={gc}"]
+        env = dict(os.environ)
+        if launcher:
+            env["NCVERIFY_JAVA_OPTS"] = " ".join(opts)
+            cmd = [os.path.join(HERE, "ncverify"), "solve", *args, "--format", "json"]
+        else:
+            cmd = ["java", *opts, "-jar", JAR, "solve", *args, "--format", "json"]
         t0 = time.perf_counter()
-        p = subprocess.run(cmd, capture_output=True, text=True)
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env)
         wall = time.perf_counter() - t0
         log = open(gc).read() if os.path.exists(gc) else ""
     if p.returncode not in (0, 1, 3):
@@ -168,21 +181,26 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cap", type=float, default=600.0, help="largest estimated mpmath time (s) that is run")
     ap.add_argument("--only", default="", help="comma-separated K values, e.g. 50,200")
+    ap.add_argument("--jar", action="store_true", help="java -jar target/ncverify.jar instead of the ./ncverify launcher")
     opt = ap.parse_args()
+    launcher = not opt.jar
+    if launcher:  # the launcher builds its class-data archive on its first run: not part of any timed run
+        subprocess.run([os.path.join(HERE, "ncverify"), "--version"], capture_output=True, check=True)
     only = {int(k) for k in opt.only.split(",") if k}
     with open("/proc/loadavg") as f:
         load = " ".join(f.read().split()[:3])
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(f"# bench-scale-table {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {os.cpu_count()} cores ({cpu}),"
-          f" {java}, mpmath {mpmath.__version__} ({mpmath.libmp.BACKEND}), load average at start {load}, {opt.runs} runs")
+          f" {java}, mpmath {mpmath.__version__} ({mpmath.libmp.BACKEND}), load average at start {load}, {opt.runs} runs,"
+          f" {'./ncverify (launcher, class-data archive)' if launcher else 'java -jar target/ncverify.jar'}")
     print()
     print("| shape | -Xmx | solve wall (median) | runs | peak used heap (max) | claims | mpmath (same spectrum, p*, f*) | ratio mpmath/solve | f* digits agreeing |")
     print("|---|---|---|---|---|---|---|---|---|")
     for label, k, xmx, args, digits in shapes():
         if only and k not in only:
             continue
-        runs = [run_solve(xmx, args) for _ in range(opt.runs)]
+        runs = [run_solve(xmx, args, launcher) for _ in range(opt.runs)]
         walls = [r[0] for r in runs]
         out = runs[-1][2]
         claims = " ".join(f"{c['id']}:{c['status']}" for c in out["claims"])

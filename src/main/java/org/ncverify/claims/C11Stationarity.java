@@ -22,11 +22,30 @@ import org.ncverify.theory.FactoredGradient;
  * or d = 10^9) it is judged on the {@link FactoredGradient} bounds (reading "factored gradient
  * bound"): PASS only when the upper bound of the residual is within the tolerance, FAIL only when
  * the lower bound exceeds it, INCONCLUSIVE (with both bounds) in between.
+ *
+ * <p>{@link #factoredFirst()} (the claim of {@code solve}) reverses the order on the closed form:
+ * the factored bound first at every size, O(m D + m^2) work instead of the dense O(K^2 r); the
+ * dense evaluation only when that bound cannot decide and the dense cost is within the budget.
+ * Both readings bound the same quantity, the dense checker's residual, from the same point
+ * (proofs-notes/C11-stationarity.md, "The factored bound").
  */
 public final class C11Stationarity extends AbstractClaim {
+    private final boolean factoredFirst;
+
+    /** The claim of {@code verify}: dense on the closed form while within the budget, factored beyond it. */
     public C11Stationarity() {
+        this(false);
+    }
+
+    private C11Stationarity(boolean factoredFirst) {
         super("C11", "Stationarity: the gradient of f vanishes at the constructed minimizer",
             "any instance");
+        this.factoredFirst = factoredFirst;
+    }
+
+    /** The claim of {@code solve}: on the closed form the factored bound first, dense only when it cannot decide. */
+    public static C11Stationarity factoredFirst() {
+        return new C11Stationarity(true);
     }
 
     @Override
@@ -37,16 +56,26 @@ public final class C11Stationarity extends AbstractClaim {
     /** {@link #check(Subject)} with the dense budget as a parameter (tests force the factored route with 0). */
     Verdict check(Subject subject, double budget) {
         double cost = MemoryEstimate.denseEvaluationCost(subject.instance());
-        if (subject.factored() != null && cost > budget) {
+        if (subject.factored() != null && (factoredFirst || cost > budget)) {
             FactoredGradient g = FactoredGradient.of(subject.factored(), subject.reference().bias());
-            return factoredVerdict(id(), g, subject.tolerance(10), String.format(java.util.Locale.ROOT,
-                "dense gradient not evaluated (about %.1e Apfloat products, budget %.0e); ", cost, budget));
+            String prefix = cost > budget ? String.format(java.util.Locale.ROOT,
+                "dense gradient not evaluated (about %.1e Apfloat products, budget %.0e); ", cost, budget)
+                : "factored bound first (solve); ";
+            Verdict v = factoredVerdict(id(), g, subject.tolerance(10), prefix);
+            if (!denseAfter(v, cost, budget)) {
+                return v;
+            }
         }
         Gradient g = subject.evaluation().gradient();
         Apfloat scale = g.scale();
         Apfloat residual = quotient(g.norm(), scale, "C11 ||grad f|| over its scale", subject.precision());
         return Verdict.judge(id(), residual, subject.tolerance(10), "full gradient (all N columns)",
             "||grad f|| = " + Precision.format(g.norm(), 3) + ", scale = " + Precision.format(scale, 3));
+    }
+
+    /** Whether the dense evaluation follows a factored verdict: only when it cannot decide and the dense cost is within the budget. */
+    static boolean denseAfter(Verdict factored, double cost, double budget) {
+        return factored.status() == Status.INCONCLUSIVE && cost <= budget;
     }
 
     /**

@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.ncverify.hunt.Hunt;
 import org.ncverify.instance.InputException;
 import picocli.CommandLine;
@@ -21,8 +24,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ncverify", mixinStandardHelpOptions = true, version = Hunt.TOOL,
     description = "Symbolic-numeric verification of neural collapse under imbalanced data.",
-    subcommands = {SolveCommand.class, VerifyCommand.class, OptimizeCommand.class, CheckCommand.class, SweepCommand.class,
-        HuntCommand.class, ReportCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
     footerHeading = "%nArgument files:%n",
     footer = {"  ncverify @job.args reads arguments from job.args (whitespace-separated, one or more per line, '#' starts"
         + " a comment, quote a value with spaces); any argument @FILE is replaced by FILE's contents.",
@@ -33,6 +34,12 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
     /** Exit status for an internal error. */
     public static final int INTERNAL = ExitCodes.INTERNAL;
+
+    /**
+     * The subcommands in the order of the help text. They are registered programmatically so that a
+     * run of one command builds only that command's picocli model ({@link #commandLine(InputStream, String[])}).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     /** Columns of the --help text (the example lines fit). */
     static final int HELP_WIDTH = 130;
@@ -74,7 +81,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-        CommandLine cl = commandLine(in);
+        CommandLine cl = commandLine(in, args);
         cl.setOut(out);
         cl.setErr(err);
         String missing = missingArgumentFile(args);
@@ -100,12 +107,45 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** The command tree, with the exit-code list of {@link ExitCodes} on every command. */
+    /** The whole command tree, with the exit-code list of {@link ExitCodes} on every command. */
     static CommandLine commandLine(InputStream in) {
+        return commandLine(in, new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}: when the first argument names a command other than
+     * {@code help} and {@code completion}, the root with that one command (a run of {@code solve}
+     * does not pay for building the models of the other six: about 0.1 s of a cold start);
+     * otherwise every command (the root's help, {@code help}, {@code completion}, an unknown
+     * command's suggestions and {@code @argfile}s see them all). Parsing, help and error messages
+     * of the named command are the same either way: they depend only on that command and the root.
+     */
+    static CommandLine commandLine(InputStream in, String[] args) {
         CommandLine cl = new CommandLine(new Main(in));
-        cl.setUsageHelpWidth(HELP_WIDTH);
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+            if (!one || c.getKey().equals(first)) {
+                cl.addSubcommand(c.getKey(), c.getValue().get());
+            }
+        }
+        cl.setUsageHelpWidth(HELP_WIDTH); // after the subcommands: picocli passes it on to those already added
         exitCodes(cl);
         return cl;
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("solve", SolveCommand::new);
+        m.put("verify", VerifyCommand::new);
+        m.put("optimize", OptimizeCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("hunt", HuntCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        m.put("completion", CompletionCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static void exitCodes(CommandLine cl) {

@@ -47,6 +47,31 @@ class C11FactoredTest {
         assertEquals("factored gradient bound", v.reading());
     }
 
+    /** solve's C11 ({@link Catalogue#solve()}) takes the factored bound first also where the dense evaluation is cheap. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void solveJudgesTheFactoredBoundFirst(String name, Instance inst) {
+        Claim c11 = Catalogue.solve().claims().get(4);
+        assertEquals("C11", c11.id());
+        Verdict v = Catalogue.run(c11, Subject.ofClosedForm(ClosedForm.of(inst, P)));
+        assertEquals(Status.PASS, v.status(), name + ": " + v.detail());
+        assertEquals("factored gradient bound", v.reading());
+        assertTrue(v.detail().startsWith("factored bound first (solve); "), v.detail());
+        assertEquals("full gradient (all N columns)",
+            Catalogue.run(new C11Stationarity(), Subject.ofClosedForm(ClosedForm.of(inst, P))).reading(), name);
+    }
+
+    /** After a factored verdict the dense one follows only when the bound could not decide and it is affordable. */
+    @Test
+    void denseFollowsOnlyAnUndecidedAffordableBound() {
+        Tolerance tol = Subject.ofClosedForm(ClosedForm.of(Instances.imbalanced(), P)).tolerance(10);
+        Verdict undecided = Verdict.inconclusive("C11", null, tol, "factored gradient bound", "straddles");
+        Verdict passed = Verdict.judge("C11", Apfloat.ZERO, tol, "factored gradient bound", "");
+        assertTrue(C11Stationarity.denseAfter(undecided, 1e3, 1e4));
+        assertEquals(false, C11Stationarity.denseAfter(undecided, 1e5, 1e4));
+        assertEquals(false, C11Stationarity.denseAfter(passed, 1e3, 1e4));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void wrongPointsFailAt100xAndPassAtOneHundredth(String name, Instance inst) {
