@@ -45,6 +45,27 @@ class CliContractTest {
         }
     }
 
+    /**
+     * A run of one command builds only that command's model (start-up); the root's help, {@code help},
+     * an unknown command and an argument file see every command, and the one command's help is the same.
+     */
+    @Test
+    void aRunOfOneCommandBuildsOnlyThatCommand() {
+        java.io.InputStream in = java.io.InputStream.nullInputStream();
+        assertEquals(java.util.Set.of("solve"), Main.commandLine(in, new String[] {"solve", "--help"}).getSubcommands().keySet());
+        assertEquals(java.util.Set.of("hunt"), Main.commandLine(in, new String[] {"hunt", "merge"}).getSubcommands().keySet());
+        java.util.List<String> all = java.util.List.of("solve", "verify", "optimize", "check", "sweep", "hunt", "report", "help",
+            "completion");
+        for (String[] args : new String[][] {{}, {"help", "solve"}, {"slove"}, {"@job.args"}, {"--help"}, {"completion"}}) {
+            assertEquals(all, java.util.List.copyOf(Main.commandLine(in, args).getSubcommands().keySet()), String.join(" ", args));
+        }
+        java.io.StringWriter one = new java.io.StringWriter();
+        java.io.StringWriter whole = new java.io.StringWriter();
+        Main.commandLine(in, new String[] {"solve"}).getSubcommands().get("solve").usage(new java.io.PrintWriter(one));
+        Main.commandLine(in).getSubcommands().get("solve").usage(new java.io.PrintWriter(whole));
+        assertEquals(whole.toString(), one.toString());
+    }
+
     /** Was: "Unmatched argument at index 0: 'slove'" with no list of the commands. */
     @Test
     void anUnknownCommandSuggestsAndListsTheCommands() {
