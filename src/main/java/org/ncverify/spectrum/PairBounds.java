@@ -24,17 +24,18 @@ final class PairBounds {
         long total = sv.spectrum().groups().total();
         // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
         // (magnitudes are allowances: doubles, O(1) in size)
-        Apfloat c = Apfloat.ZERO;
+        // (c is the same sum as SingularVectors.sizeComponent / rightNullComponent: taken from there, computed once)
+        Apfloat c = transpose ? sv.sizeComponent(p) : sv.rightNullComponent(i);
         double cAbs = 0;
+        double[] xs = sv.doubles(p, transpose);
+        double[] ys = sv.doubles(p, !transpose);
         double[] xd = new double[x.length];
         double[] yd = new double[x.length];
         double[] sqd = new double[x.length];
         for (int t = 0; t < x.length; t++) {
-            Apfloat factor = transpose ? sv.exactSize(p, t) : sv.sqrtSize(p, t);
-            c = h.add(c, h.multiply(sv.weight(p, t), h.multiply(factor, x[t])));
-            xd[t] = Math.abs(x[t].doubleValue());
-            yd[t] = Math.abs(y[t].doubleValue());
-            sqd[t] = sv.sqrtSize(p, t).doubleValue();
+            xd[t] = Math.abs(xs[t]);
+            yd[t] = Math.abs(ys[t]);
+            sqd[t] = sv.sqrtSizeDouble(p, t);
             cAbs += sv.multiplicity(p, t) * (transpose ? sv.size(p, t) : sqd[t]) * xd[t];
         }
         Apfloat cOverN = h.divide(c, new Apint(total));
@@ -97,10 +98,12 @@ final class PairBounds {
             SingularVectors.Pair p = sv.pair(i);
             double nl = 0;
             double nr = 0;
+            double[] ud = sv.doubles(p, true);
+            double[] vd = sv.doubles(p, false);
             for (int t = 0; t < p.u.length; t++) {
                 double w = sv.multiplicity(p, t);
-                double ut = Math.abs(p.u[t].doubleValue());
-                double vt = p.v[t].doubleValue();
+                double ut = Math.abs(ud[t]);
+                double vt = vd[t];
                 nl += w * ut * ut;
                 nr += w * vt * vt;
                 snu[i] += w * sv.size(p, t) * ut;
@@ -135,7 +138,53 @@ final class PairBounds {
             }
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
-        return new Apfloat[] {finite(low, gammaEps, left), finite(low, gammaEps, right)};
+        Apfloat l = finite(low, gammaEps, left);
+        Apfloat r = finite(low, gammaEps, right);
+        if (l == null || r == null) {
+            return new Apfloat[] {l, r};
+        }
+        double[] eval = evaluationErrors(ScaledGram.of(sv));
+        Apfloat el = scaledUp(eval[0], eval[2], m);
+        Apfloat er = scaledUp(eval[1], eval[3], m);
+        return new Apfloat[] {el == null ? null : low.add(l, el), er == null ? null : low.add(r, er)};
+    }
+
+    /**
+     * The Frobenius norms (scaled by 10^E, {@link ScaledGram}) of the double evaluation's errors
+     * over the whole Gram matrices: every off-diagonal entry twice with {@link ScaledGram#leftError},
+     * every diagonal defect with one conversion (u |.|): {left, right, E_left, E_right}. Added to
+     * the working-precision bounds by the triangle inequality for the Frobenius norm.
+     */
+    private static double[] evaluationErrors(ScaledGram g) {
+        int m = g.count();
+        double left = 0;
+        double right = 0;
+        for (int i = 0; i < m; i++) {
+            double dl = 0x1p-53 * Math.abs(g.diagonalLeft(i));
+            double dr = 0x1p-53 * Math.abs(g.diagonalRight(i));
+            left += dl * dl;
+            right += dr * dr;
+            for (int j = i + 1; j < m; j++) {
+                double el = g.leftError(i, j, g.left(i, j));
+                double er = g.rightError(i, j, g.right(i, j));
+                left += 2 * el * el;
+                right += 2 * er * er;
+            }
+        }
+        return new double[] {left, right, g.leftScale(), g.rightScale()};
+    }
+
+    /**
+     * sqrt(sumSq) 10^-e rounded up: a recursive double sum of n = m^2 positive terms (each formed with
+     * 3 roundings) errs by at most (n + 3) u of itself, the square root by u more (null if not finite).
+     */
+    private static Apfloat scaledUp(double sumSq, double e, int m) {
+        if (!Double.isFinite(sumSq)) {
+            return null;
+        }
+        double up = 1 + ((double) m * m + 8) * 0x1p-53 + 1e-15;
+        return sumSq == 0 ? Apfloat.ZERO
+            : ApfloatMath.scale(new Apfloat(Math.sqrt(sumSq) * up, SingularVectors.BOUND_DIGITS), -(long) e);
     }
 
     private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {

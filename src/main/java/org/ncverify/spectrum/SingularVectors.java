@@ -41,12 +41,19 @@ public final class SingularVectors {
     private final Precision precision;
     private final Pair[] pairs;
     private final Apfloat[] sqrtC;
+    private final Apint[] mult;
+    private final double[] sqrtCd;
 
-    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC) {
+    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC, Apint[] mult) {
         this.spectrum = spectrum;
         this.precision = spectrum.precision();
         this.pairs = pairs;
         this.sqrtC = sqrtC;
+        this.mult = mult;
+        this.sqrtCd = new double[sqrtC.length];
+        for (int j = 0; j < sqrtC.length; j++) {
+            sqrtCd[j] = sqrtC[j].doubleValue();
+        }
     }
 
     /**
@@ -61,37 +68,63 @@ public final class SingularVectors {
         FixedPrecisionApfloatHelper h = spectrum.precision().helper();
         SizeGroups g = spectrum.groups();
         Apfloat[] sqrtC = new Apfloat[g.count()];
+        Apint[] mult = new Apint[g.count()];
         for (int j = 0; j < g.count(); j++) {
             sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
+            mult[j] = new Apint(g.multiplicity(j));
         }
-        Pair[] pairs = Tasks.onEach(count, i -> withNorms(spectrum.kind(i) == EigenKind.SECULAR_ROOT
-            ? secular(spectrum, i, sqrtC, h) : tied(spectrum, i, h), spectrum.groups(), h), spectrum.executor())
+        Pair[] pairs = Tasks.onEach(count, i -> spectrum.kind(i) == EigenKind.SECULAR_ROOT
+            ? secular(spectrum, i, sqrtC, mult, h) : withNorms(tied(spectrum, i, h), h), spectrum.executor())
             .toArray(new Pair[0]);
-        return new SingularVectors(spectrum, pairs, sqrtC);
+        return new SingularVectors(spectrum, pairs, sqrtC, mult);
     }
 
-    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, FixedPrecisionApfloatHelper h) {
+    /**
+     * A secular pair in two passes over the D groups: (1) the reciprocals r_j = 1/(e_j - delta)
+     * (batch inversion, {@link SecularFunction#reciprocals}), t_j = w_j r_j, S1 = sum t_j,
+     * sum t_j r_j = ||u-tilde||^2 and S0 = sum m_j (c_j r_j); (2) inv = 1/||u-tilde||, u, v and
+     * their squared norms. Every value is formed by the same operations in the same order as by
+     * {@link SecularFunction#evaluate} and the one-value-at-a-time definitions (the class comment),
+     * so the digits do not depend on this fusion; a product with an exact multiplicity 1 is
+     * skipped (it returns its other operand unchanged).
+     */
+    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, Apint[] mult, FixedPrecisionApfloatHelper h) {
         SizeGroups g = sp.groups();
         SecularRoot root = sp.root(i);
-        SecularFunction f = new SecularFunction(g, root.origin());
-        SecularFunction.Evaluation ev = f.evaluate(root.delta(), h);
-        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(ev.sumSquares));
-        Apfloat s = sp.singularValue(i);
+        Apfloat[] rec = new SecularFunction(g, root.origin()).reciprocals(root.delta(), h);
         int d = g.count();
-        Apfloat[] u = new Apfloat[d];
-        Apfloat[] v = new Apfloat[d];
         Apfloat s1 = Apfloat.ZERO;
+        Apfloat s2 = Apfloat.ZERO;
         Apfloat s0 = Apfloat.ZERO;
         for (int j = 0; j < d; j++) {
-            Apfloat r = ev.reciprocals[j];
-            Apfloat m = new Apint(g.multiplicity(j));
-            s0 = h.add(s0, h.multiply(m, h.multiply(g.exactValue(j), r)));
-            s1 = h.add(s1, h.multiply(g.exactWeight(j), r));
-            Apfloat ri = h.multiply(r, inv);
+            Apfloat r = rec[j];
+            Apfloat t = h.multiply(g.exactWeight(j), r);
+            s1 = h.add(s1, t);
+            s2 = h.add(s2, h.multiply(t, r));
+            s0 = h.add(s0, times(mult[j], h.multiply(g.exactValue(j), r), h));
+        }
+        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(s2));
+        Apfloat s = sp.singularValue(i);
+        Apfloat[] u = new Apfloat[d];
+        Apfloat[] v = new Apfloat[d];
+        Apfloat uu = Apfloat.ZERO;
+        Apfloat vv = Apfloat.ZERO;
+        for (int j = 0; j < d; j++) {
+            Apfloat ri = h.multiply(rec[j], inv);
             u[j] = h.multiply(g.exactValue(j), ri);
             v[j] = h.multiply(sqrtC[j], h.multiply(s, ri));
+            uu = h.add(uu, times(mult[j], h.multiply(u[j], u[j]), h));
+            vv = h.add(vv, times(mult[j], h.multiply(v[j], v[j]), h));
         }
-        return new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+        Pair p = new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+        p.uu = uu;
+        p.vv = vv;
+        return p;
+    }
+
+    /** m x at the helper's precision; x itself when m = 1 (the same value). */
+    private static Apfloat times(Apint m, Apfloat x, FixedPrecisionApfloatHelper h) {
+        return m.equals(Apint.ONE) ? x : h.multiply(m, x);
     }
 
     private static Pair tied(YhatSpectrum sp, int i, FixedPrecisionApfloatHelper h) {
@@ -189,21 +222,15 @@ public final class SingularVectors {
         return h.multiply(h.multiply(ss, h.divide(h.subtract(a.s0, b.s0), gap)), h.multiply(a.inv, b.inv));
     }
 
-    /** p with ||u||^2 and ||v||^2 of its stored values (computed once per pair, {@link #normSquared(Pair, Apfloat[], SizeGroups, FixedPrecisionApfloatHelper)}). */
-    private static Pair withNorms(Pair p, SizeGroups g, FixedPrecisionApfloatHelper h) {
-        p.uu = normSquared(p, p.u, g, h);
-        p.vv = normSquared(p, p.v, g, h);
-        return p;
-    }
-
-    /** sum_t weight_t values_t^2: the squared norm of the K-vector the stored values stand for. */
-    private static Apfloat normSquared(Pair p, Apfloat[] values, SizeGroups g, FixedPrecisionApfloatHelper h) {
+    /** A tied pair p with ||u||^2 and ||v||^2 of its stored values (sum of squares; u = v). */
+    private static Pair withNorms(Pair p, FixedPrecisionApfloatHelper h) {
         Apfloat sum = Apfloat.ZERO;
-        for (int t = 0; t < values.length; t++) {
-            Apfloat sq = h.multiply(values[t], values[t]);
-            sum = h.add(sum, h.multiply(p.support != null ? Apfloat.ONE : new Apint(g.multiplicity(t)), sq));
+        for (Apfloat x : p.u) {
+            sum = h.add(sum, h.multiply(x, x));
         }
-        return sum;
+        p.uu = sum;
+        p.vv = sum;
+        return p;
     }
 
     /**
@@ -213,26 +240,69 @@ public final class SingularVectors {
      */
     public Apfloat coupling(int i) {
         Pair p = pairs[i];
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat direct = Apfloat.ZERO;
-        Apfloat nu = Apfloat.ZERO;
-        for (int t = 0; t < p.u.length; t++) {
-            Apfloat m = weight(p, t);
-            direct = h.add(direct, h.multiply(m, h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t])));
-            nu = h.add(nu, h.multiply(m, h.multiply(new Apint(size(p, t)), p.u[t])));
+        Apfloat c = p.coupling;
+        if (c == null) {
+            FixedPrecisionApfloatHelper h = precision.helper();
+            Apfloat direct = Apfloat.ZERO;
+            for (int t = 0; t < p.u.length; t++) {
+                direct = h.add(direct, times(weight(p, t), h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t]), h));
+            }
+            c = h.subtract(direct, h.divide(h.multiply(sizeComponent(p), rightNullComponent(i)), new Apint(spectrum.groups().total())));
+            p.coupling = c; // a pure function of the pair: a race computes the same value twice
         }
-        return h.subtract(direct, h.divide(h.multiply(nu, rightNullComponent(i)), new Apint(spectrum.groups().total())));
+        return c;
     }
 
-    /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D). */
+    /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D), computed once. */
     public Apfloat rightNullComponent(int i) {
         Pair p = pairs[i];
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat sum = Apfloat.ZERO;
-        for (int t = 0; t < p.v.length; t++) {
-            sum = h.add(sum, h.multiply(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t])));
+        Apfloat sum = p.sqrtNv;
+        if (sum == null) {
+            FixedPrecisionApfloatHelper h = precision.helper();
+            sum = Apfloat.ZERO;
+            for (int t = 0; t < p.v.length; t++) {
+                sum = h.add(sum, times(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t]), h));
+            }
+            p.sqrtNv = sum;
         }
         return sum;
+    }
+
+    /** n^T u of pair p (sum_t weight_t c_t u_t), O(D), computed once. */
+    Apfloat sizeComponent(Pair p) {
+        Apfloat sum = p.nu;
+        if (sum == null) {
+            FixedPrecisionApfloatHelper h = precision.helper();
+            sum = Apfloat.ZERO;
+            for (int t = 0; t < p.u.length; t++) {
+                sum = h.add(sum, times(weight(p, t), h.multiply(exactSize(p, t), p.u[t]), h));
+            }
+            p.nu = sum;
+        }
+        return sum;
+    }
+
+    /** The stored values of p as doubles ({@code Apfloat.doubleValue}), u if {@code left} else v, computed once. */
+    double[] doubles(Pair p, boolean left) {
+        double[] x = left ? p.ud : p.vd;
+        if (x == null) {
+            Apfloat[] a = left ? p.u : p.v;
+            x = new double[a.length];
+            for (int t = 0; t < a.length; t++) {
+                x[t] = a[t].doubleValue();
+            }
+            if (left) {
+                p.ud = x;
+            } else {
+                p.vd = x;
+            }
+        }
+        return x;
+    }
+
+    /** sqrt(c) of stored value t as a double ({@code doubleValue} of {@link #sqrtSize}). */
+    double sqrtSizeDouble(Pair p, int t) {
+        return sqrtCd[p.support != null ? p.group : t];
     }
 
     /** Pair i (for {@link PairBounds}). */
@@ -309,8 +379,8 @@ public final class SingularVectors {
     }
 
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
-    Apfloat weight(Pair p, int t) {
-        return p.support != null ? Apfloat.ONE : new Apint(spectrum.groups().multiplicity(t));
+    Apint weight(Pair p, int t) {
+        return p.support != null ? Apint.ONE : mult[t];
     }
 
     long size(Pair p, int t) {
@@ -448,9 +518,15 @@ public final class SingularVectors {
         final Apfloat inv;
         final long origin;
         final Apfloat delta;
-        /** ||u||^2 and ||v||^2 of the stored values, set once by {@link #withNorms} before the pair is published. */
+        /** ||u||^2 and ||v||^2 of the stored values, set once before the pair is published. */
         Apfloat uu;
         Apfloat vv;
+        /** Caches of pure functions of the pair (volatile: a race computes the same value twice). */
+        volatile Apfloat coupling;
+        volatile Apfloat sqrtNv;
+        volatile Apfloat nu;
+        volatile double[] ud;
+        volatile double[] vd;
 
         Pair(int index, int[] support, int group, Apfloat[] u, Apfloat[] v, Apfloat s1, Apfloat s0, Apfloat inv,
              long origin, Apfloat delta) {
