@@ -22,10 +22,14 @@ import org.apfloat.FixedPrecisionApfloatHelper;
  * operations instead of O(m^2) working-precision divisions. Entry values are returned scaled:
  * u_i.u_j = {@link #left}(i, j) 10^-E.
  *
- * <p><b>The error bound</b> (u = 2^-53; every double operation and conversion is correctly
- * rounded, relative error at most u, in the normal range). Let g = (r1_i - r1_j) / gap I,
- * I = inv_i inv_j, computed with the stored (working-precision) r1, delta, inv, s and the exact
- * gap: that is what {@link SingularVectors#gramRoundingBounds} bounds against the exact Gram entry.
+ * <p><b>The error bound</b> (u = 2^-53 for every double operation; a conversion from Apfloat is the
+ * correctly rounded double of the decimal Apfloat prints, relative error at most u + 10^-(W-1),
+ * written u below as well: Apfloat may keep digits beyond its precision W, which printing drops).
+ * Let g = (r1_i - r1_j) / gap I, I = inv_i inv_j, in exact arithmetic on the computed residuals
+ * r1_i = S1_i - N (one W-digit subtraction each: its rounding, at most 10^-(W-2) N, is part of the
+ * error of the sums S1 that {@link SingularVectors#gramRoundingBounds} allows, gamma &gt;= 84 times
+ * that), the stored delta, inv, s and the exact gap: g is within gramRoundingBounds' per-entry
+ * term of the exact Gram entry, exactly as the working-precision entry is.
  * The double evaluation gives g~ = fl(fl(fl(a - b) / gap~) i~_i i~_j) with a, b, i~ the converted
  * values. The gap gap~ = fl(fl(o_i - o_j) + fl(d~_i - d~_j)) (the integer difference is exact below
  * 2^53) errs by at most u |gap~| + 3.01 u (|delta_i| + |delta_j|) =: eg |gap~|. The numerator errs
@@ -47,6 +51,8 @@ public final class ScaledGram {
     private static final double TINY = 4 * Double.MIN_NORMAL;
 
     private final SingularVectors sv;
+    /** u + 10^-(W-1): a conversion's relative error (the correct rounding of the digits Apfloat prints, which may drop digits kept beyond the precision W). */
+    private final double unit;
     private final long leftScale;
     private final long rightScale;
     private final boolean[] secular;
@@ -61,6 +67,7 @@ public final class ScaledGram {
 
     private ScaledGram(SingularVectors sv) {
         this.sv = sv;
+        this.unit = U + Math.pow(10, -(sv.spectrum().precision().working() - 1));
         int m = sv.count();
         FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
         Apfloat total = new Apint(sv.spectrum().groups().total());
@@ -172,9 +179,9 @@ public final class ScaledGram {
         double ii = inv[i] * inv[j] * (left ? 1 : sing[i] * sing[j]);
         double a = Math.abs(value);
         if (!(eg < 1e-3) || !Double.isFinite(r[i] - r[j]) || !Double.isFinite((r[i] - r[j]) / gap * ii)) {
-            return 2 * U * a + TINY; // the working-precision entry, converted once
+            return 2 * unit * a + TINY; // the working-precision entry, converted once
         }
-        double bound = 1.01 * (((left ? 8 : 12) * U + 2 * eg) * a + 2 * U * (Math.abs(r[i]) + Math.abs(r[j])) * ii / Math.abs(gap))
+        double bound = 1.01 * (((left ? 8 : 12) * unit + 2 * eg) * a + 2 * unit * (Math.abs(r[i]) + Math.abs(r[j])) * ii / Math.abs(gap))
             + TINY * (1 + ii / Math.abs(gap));
         return bound * (1 + 4 * U);
     }
@@ -184,7 +191,7 @@ public final class ScaledGram {
     }
 
     private double relativeGapError(int i, int j, double gap) {
-        return U * (1 + 3.01 * (Math.abs(delta[i]) + Math.abs(delta[j])) / Math.abs(gap));
+        return unit * (1 + 3.01 * (Math.abs(delta[i]) + Math.abs(delta[j])) / Math.abs(gap));
     }
 
     private double fallback(int i, int j, boolean left) {

@@ -43,6 +43,7 @@ public final class SingularVectors {
     private final Apfloat[] sqrtC;
     private final Apint[] mult;
     private final double[] sqrtCd;
+    private final int maxStored;
 
     private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC, Apint[] mult) {
         this.spectrum = spectrum;
@@ -50,6 +51,11 @@ public final class SingularVectors {
         this.pairs = pairs;
         this.sqrtC = sqrtC;
         this.mult = mult;
+        int longest = 0;
+        for (Pair p : pairs) {
+            longest = Math.max(longest, p.u.length);
+        }
+        this.maxStored = longest;
         this.sqrtCd = new double[sqrtC.length];
         for (int j = 0; j < sqrtC.length; j++) {
             sqrtCd[j] = sqrtC[j].doubleValue();
@@ -71,7 +77,7 @@ public final class SingularVectors {
         Apint[] mult = new Apint[g.count()];
         for (int j = 0; j < g.count(); j++) {
             sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
-            mult[j] = new Apint(g.multiplicity(j));
+            mult[j] = g.multiplicity(j) == 1 ? Apint.ONE : new Apint(g.multiplicity(j)); // ONE: see times
         }
         Pair[] pairs = Tasks.onEach(count, i -> spectrum.kind(i) == EigenKind.SECULAR_ROOT
             ? secular(spectrum, i, sqrtC, mult, h) : withNorms(tied(spectrum, i, h), h), spectrum.executor())
@@ -122,9 +128,12 @@ public final class SingularVectors {
         return p;
     }
 
-    /** m x at the helper's precision; x itself when m = 1 (the same value). */
+    /**
+     * m x at the helper's precision; x itself when m is the shared {@code Apint.ONE} (every
+     * multiplicity 1 is stored as that instance: an identity test, Apint.equals costs as much as a product).
+     */
     private static Apfloat times(Apint m, Apfloat x, FixedPrecisionApfloatHelper h) {
-        return m.equals(Apint.ONE) ? x : h.multiply(m, x);
+        return m == Apint.ONE ? x : h.multiply(m, x);
     }
 
     private static Pair tied(YhatSpectrum sp, int i, FixedPrecisionApfloatHelper h) {
@@ -312,11 +321,7 @@ public final class SingularVectors {
 
     /** The largest number of values stored for one pair (D for a secular root, t + 1 on a tied support). */
     public int maxStoredLength() {
-        int d = 0;
-        for (Pair p : pairs) {
-            d = Math.max(d, p.u.length);
-        }
-        return d;
+        return maxStored;
     }
 
     /**
