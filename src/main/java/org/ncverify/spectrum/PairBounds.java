@@ -193,4 +193,74 @@ final class PairBounds {
         }
         return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS));
     }
+
+    /** The body of {@link SingularVectors#frameErrors()} (contract there). */
+    static double[][] frameErrors(SingularVectors sv) {
+        int kk = sv.spectrum().size();
+        SizeGroups g = sv.spectrum().groups();
+        FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
+        long[] origin = new long[kk];
+        double[] delta = new double[kk];
+        double[] allowance = new double[kk];
+        boolean[] secular = new boolean[kk];
+        double certified = Math.pow(10, -(sv.spectrum().precision().digits() - 1));
+        for (int j = 0; j < kk; j++) {
+            EigenKind kind = sv.spectrum().kind(j);
+            secular[j] = kind != EigenKind.TIED_SIZE;
+            if (kind == EigenKind.SECULAR_ROOT) {
+                SecularRoot root = sv.spectrum().root(j);
+                origin[j] = root.origin();
+                delta[j] = root.delta().doubleValue();
+                allowance[j] = certified * Math.abs(origin[j] + delta[j]);
+            }
+        }
+        double unit = Math.pow(10, -sv.spectrum().precision().working());
+        double rounding = 10 * Math.sqrt(g.count()) * unit;
+        double total = g.total();
+        double[][] out = new double[2][sv.count()];
+        for (int i = 0; i < sv.count(); i++) {
+            SingularVectors.Pair p = sv.pair(i);
+            double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
+            double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
+            if (p.support != null) {
+                out[0][i] = up(uu + rounding);
+                out[1][i] = up(vv + rounding);
+                continue;
+            }
+            double mu = origin[i] + delta[i];
+            double terms = 0;
+            for (int j = 0; j < g.count(); j++) {
+                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
+            }
+            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
+            double sumU = 0;
+            double sumV = 0;
+            for (int j = 0; j < kk; j++) {
+                if (j == i || !secular[j]) {
+                    continue;
+                }
+                double raw = (double) (origin[i] - origin[j]) + (delta[i] - delta[j]);
+                double gap = Math.abs(raw) - allowance[j] - 1e-15 * (Math.abs(origin[i] - origin[j])
+                    + Math.abs(delta[i]) + Math.abs(delta[j]));
+                if (!(gap > 0)) {
+                    sumU = Double.POSITIVE_INFINITY;
+                    break;
+                }
+                double muj = origin[j] + delta[j] + allowance[j];
+                sumU += 1 / (gap * gap);
+                sumV += (muj / mu) / (gap * gap);
+            }
+            double inv = p.inv.doubleValue();
+            double sigmaU = inv * r * Math.sqrt(sumU);
+            double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
+            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
+            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
+        }
+        return out;
+    }
+
+    /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */
+    private static double up(double x) {
+        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x * (1 + 1e-9);
+    }
 }

@@ -267,11 +267,7 @@ public final class SingularVectors {
         Pair p = pairs[i];
         Apfloat sum = p.sqrtNv;
         if (sum == null) {
-            FixedPrecisionApfloatHelper h = precision.helper();
-            sum = Apfloat.ZERO;
-            for (int t = 0; t < p.v.length; t++) {
-                sum = h.add(sum, times(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t]), h));
-            }
+            sum = weightedSum(p, false);
             p.sqrtNv = sum;
         }
         return sum;
@@ -281,12 +277,19 @@ public final class SingularVectors {
     Apfloat sizeComponent(Pair p) {
         Apfloat sum = p.nu;
         if (sum == null) {
-            FixedPrecisionApfloatHelper h = precision.helper();
-            sum = Apfloat.ZERO;
-            for (int t = 0; t < p.u.length; t++) {
-                sum = h.add(sum, times(weight(p, t), h.multiply(exactSize(p, t), p.u[t]), h));
-            }
+            sum = weightedSum(p, true);
             p.nu = sum;
+        }
+        return sum;
+    }
+
+    /** sum_t weight_t c_t u_t ({@code sizes}) or sum_t weight_t sqrt(c_t) v_t, in the order of t. */
+    private Apfloat weightedSum(Pair p, boolean sizes) {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat sum = Apfloat.ZERO;
+        for (int t = 0; t < p.u.length; t++) {
+            Apfloat term = sizes ? h.multiply(exactSize(p, t), p.u[t]) : h.multiply(sqrtSize(p, t), p.v[t]);
+            sum = h.add(sum, times(weight(p, t), term, h));
         }
         return sum;
     }
@@ -443,72 +446,7 @@ public final class SingularVectors {
      * exact Helmert vector up to its rounded normalization: |u_i.u_i - 1| plus the rounding.
      */
     public double[][] frameErrors() {
-        int kk = spectrum.size();
-        SizeGroups g = spectrum.groups();
-        FixedPrecisionApfloatHelper h = precision.helper();
-        long[] origin = new long[kk];
-        double[] delta = new double[kk];
-        double[] allowance = new double[kk];
-        boolean[] secular = new boolean[kk];
-        double certified = Math.pow(10, -(precision.digits() - 1));
-        for (int j = 0; j < kk; j++) {
-            EigenKind kind = spectrum.kind(j);
-            secular[j] = kind != EigenKind.TIED_SIZE;
-            if (kind == EigenKind.SECULAR_ROOT) {
-                SecularRoot root = spectrum.root(j);
-                origin[j] = root.origin();
-                delta[j] = root.delta().doubleValue();
-                allowance[j] = certified * Math.abs(origin[j] + delta[j]);
-            }
-        }
-        double unit = Math.pow(10, -precision.working());
-        double rounding = 10 * Math.sqrt(g.count()) * unit;
-        double total = g.total();
-        double[][] out = new double[2][pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            Pair p = pairs[i];
-            double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
-            double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
-            if (p.support != null) {
-                out[0][i] = up(uu + rounding);
-                out[1][i] = up(vv + rounding);
-                continue;
-            }
-            double mu = origin[i] + delta[i];
-            double terms = 0;
-            for (int j = 0; j < g.count(); j++) {
-                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
-            }
-            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
-            double sumU = 0;
-            double sumV = 0;
-            for (int j = 0; j < kk; j++) {
-                if (j == i || !secular[j]) {
-                    continue;
-                }
-                double raw = (double) (origin[i] - origin[j]) + (delta[i] - delta[j]);
-                double gap = Math.abs(raw) - allowance[j] - 1e-15 * (Math.abs(origin[i] - origin[j])
-                    + Math.abs(delta[i]) + Math.abs(delta[j]));
-                if (!(gap > 0)) {
-                    sumU = Double.POSITIVE_INFINITY;
-                    break;
-                }
-                double muj = origin[j] + delta[j] + allowance[j];
-                sumU += 1 / (gap * gap);
-                sumV += (muj / mu) / (gap * gap);
-            }
-            double inv = p.inv.doubleValue();
-            double sigmaU = inv * r * Math.sqrt(sumU);
-            double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
-            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
-            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
-        }
-        return out;
-    }
-
-    /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */
-    private static double up(double x) {
-        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x * (1 + 1e-9);
+        return PairBounds.frameErrors(this);
     }
 
     /** One pair: per-group values (support == null) or the values on a tied vector's support. */
