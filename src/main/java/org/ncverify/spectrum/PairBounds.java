@@ -8,8 +8,9 @@ import org.apfloat.FixedPrecisionApfloatHelper;
 /**
  * The error bounds of {@link SingularVectors}: the pairs' residual norms
  * ({@link SingularVectors#yhatResidualBound}, {@link SingularVectors#yhatTransposeResidualBound})
- * and the rounding of the partial-fraction Gram entries ({@link SingularVectors#gramRoundingBounds});
- * the contracts are stated there.
+ * the rounding of the partial-fraction Gram entries ({@link SingularVectors#gramRoundingBounds},
+ * including the double evaluation of {@link ScaledGram}) and the frame errors
+ * ({@link SingularVectors#frameErrors}); the contracts are stated there.
  */
 final class PairBounds {
     private PairBounds() {

@@ -380,7 +380,11 @@ public final class SingularVectors {
      * diagonal entry (a norm, D squares) errs by gamma eps of itself. Every off-diagonal entry also
      * gets 2 gamma eps for the stored values being the exact vectors' to a few eps each (so a tied
      * pair's entries, exact zeros for exact values, are a few eps for the stored ones). The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
-     * Infinite when two roots coincide in double.
+     * The computed Gram matrices are those of {@link ScaledGram} (off-diagonal entries in double, as
+     * {@code FactoredMinimizer.gramDefects()} forms them): the Frobenius norm of its per-entry
+     * allowances ({@link ScaledGram#leftError}) and of one conversion of each diagonal defect is added
+     * (triangle inequality; proofs-notes/C11-stationarity.md, "Gram entries in double").
+     * Infinite (null) when two roots coincide in double.
      */
     public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
         return PairBounds.gramRounding(this, offLeft, offRight);
