@@ -57,7 +57,9 @@ final class PairBounds {
                 mag = sqd[t] * xd[t] + sv.size(p, t) * cBoundOverN + sd * yd[t];
             }
             Apfloat rl = low.valueOf(r);
-            sumSq = low.add(sumSq, low.multiply(sv.weight(p, t), low.multiply(rl, rl)));
+            Apfloat sq2 = low.multiply(rl, rl);
+            Apint w = sv.weight(p, t);
+            sumSq = low.add(sumSq, w == Apint.ONE ? sq2 : low.multiply(w, sq2)); // 1 x: the same value, no product
             magSq += sv.multiplicity(p, t) * mag * mag;
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
