@@ -38,8 +38,9 @@ import org.ncverify.spectrum.SingularVectors;
  * assumed: the computed norms and partial-fraction Gram entries enter). The off-diagonal Gram
  * products are second order in the roots' residuals (each entry is O(10^-W)); they are formed in
  * double from the per-root residuals ({@link ScaledGram}: O(m) working-precision operations, then
- * O(m^2) doubles) and summed with compensation: the term is O(10^-2W) p'^2 m, its relative error
- * 10^-15 is far below the working precision's rounding of the value.
+ * O(m^2) doubles) and summed with compensation: the term is O(10^-2W) p'^2 m^2 at most, and its
+ * evaluation error (each entry's allowance, then 2u |sum| + O(m^2 u^2) sum |terms|) is far below
+ * the working precision's rounding of the value, 10^-(W-2) (N + sum p'^2) / (2N).
  */
 public final class FactoredMinimizer {
     /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
