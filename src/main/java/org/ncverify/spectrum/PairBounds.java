@@ -8,8 +8,9 @@ import org.apfloat.FixedPrecisionApfloatHelper;
 /**
  * The error bounds of {@link SingularVectors}: the pairs' residual norms
  * ({@link SingularVectors#yhatResidualBound}, {@link SingularVectors#yhatTransposeResidualBound})
- * and the rounding of the partial-fraction Gram entries ({@link SingularVectors#gramRoundingBounds});
- * the contracts are stated there.
+ * the rounding of the partial-fraction Gram entries ({@link SingularVectors#gramRoundingBounds},
+ * including the double evaluation of {@link ScaledGram}) and the frame errors
+ * ({@link SingularVectors#frameErrors}); the contracts are stated there.
  */
 final class PairBounds {
     private PairBounds() {
@@ -24,17 +25,18 @@ final class PairBounds {
         long total = sv.spectrum().groups().total();
         // coupling c = sqrt(n)^T v (Yhat v) or n^T u (Yhat^T u), and the sum of its terms' magnitudes
         // (magnitudes are allowances: doubles, O(1) in size)
-        Apfloat c = Apfloat.ZERO;
+        // (c is the same sum as SingularVectors.sizeComponent / rightNullComponent: taken from there, computed once)
+        Apfloat c = transpose ? sv.sizeComponent(p) : sv.rightNullComponent(i);
         double cAbs = 0;
+        double[] xs = sv.doubles(p, transpose);
+        double[] ys = sv.doubles(p, !transpose);
         double[] xd = new double[x.length];
         double[] yd = new double[x.length];
         double[] sqd = new double[x.length];
         for (int t = 0; t < x.length; t++) {
-            Apfloat factor = transpose ? sv.exactSize(p, t) : sv.sqrtSize(p, t);
-            c = h.add(c, h.multiply(sv.weight(p, t), h.multiply(factor, x[t])));
-            xd[t] = Math.abs(x[t].doubleValue());
-            yd[t] = Math.abs(y[t].doubleValue());
-            sqd[t] = sv.sqrtSize(p, t).doubleValue();
+            xd[t] = Math.abs(xs[t]);
+            yd[t] = Math.abs(ys[t]);
+            sqd[t] = sv.sqrtSizeDouble(p, t);
             cAbs += sv.multiplicity(p, t) * (transpose ? sv.size(p, t) : sqd[t]) * xd[t];
         }
         Apfloat cOverN = h.divide(c, new Apint(total));
@@ -55,7 +57,9 @@ final class PairBounds {
                 mag = sqd[t] * xd[t] + sv.size(p, t) * cBoundOverN + sd * yd[t];
             }
             Apfloat rl = low.valueOf(r);
-            sumSq = low.add(sumSq, low.multiply(sv.weight(p, t), low.multiply(rl, rl)));
+            Apfloat sq2 = low.multiply(rl, rl);
+            Apint w = sv.weight(p, t);
+            sumSq = low.add(sumSq, w == Apint.ONE ? sq2 : low.multiply(w, sq2)); // 1 x: the same value, no product
             magSq += sv.multiplicity(p, t) * mag * mag;
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
@@ -97,10 +101,12 @@ final class PairBounds {
             SingularVectors.Pair p = sv.pair(i);
             double nl = 0;
             double nr = 0;
+            double[] ud = sv.doubles(p, true);
+            double[] vd = sv.doubles(p, false);
             for (int t = 0; t < p.u.length; t++) {
                 double w = sv.multiplicity(p, t);
-                double ut = Math.abs(p.u[t].doubleValue());
-                double vt = p.v[t].doubleValue();
+                double ut = Math.abs(ud[t]);
+                double vt = vd[t];
                 nl += w * ut * ut;
                 nr += w * vt * vt;
                 snu[i] += w * sv.size(p, t) * ut;
@@ -135,7 +141,53 @@ final class PairBounds {
             }
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
-        return new Apfloat[] {finite(low, gammaEps, left), finite(low, gammaEps, right)};
+        Apfloat l = finite(low, gammaEps, left);
+        Apfloat r = finite(low, gammaEps, right);
+        if (l == null || r == null) {
+            return new Apfloat[] {l, r};
+        }
+        double[] eval = evaluationErrors(ScaledGram.of(sv));
+        Apfloat el = scaledUp(eval[0], eval[2], m);
+        Apfloat er = scaledUp(eval[1], eval[3], m);
+        return new Apfloat[] {el == null ? null : low.add(l, el), er == null ? null : low.add(r, er)};
+    }
+
+    /**
+     * The Frobenius norms (scaled by 10^E, {@link ScaledGram}) of the double evaluation's errors
+     * over the whole Gram matrices: every off-diagonal entry twice with {@link ScaledGram#leftError},
+     * every diagonal defect with one conversion (u |.|): {left, right, E_left, E_right}. Added to
+     * the working-precision bounds by the triangle inequality for the Frobenius norm.
+     */
+    private static double[] evaluationErrors(ScaledGram g) {
+        int m = g.count();
+        double left = 0;
+        double right = 0;
+        for (int i = 0; i < m; i++) {
+            double dl = 0x1p-53 * Math.abs(g.diagonalLeft(i));
+            double dr = 0x1p-53 * Math.abs(g.diagonalRight(i));
+            left += dl * dl;
+            right += dr * dr;
+            for (int j = i + 1; j < m; j++) {
+                double el = g.leftError(i, j, g.left(i, j));
+                double er = g.rightError(i, j, g.right(i, j));
+                left += 2 * el * el;
+                right += 2 * er * er;
+            }
+        }
+        return new double[] {left, right, g.leftScale(), g.rightScale()};
+    }
+
+    /**
+     * sqrt(sumSq) 10^-e rounded up: a recursive double sum of n = m^2 positive terms (each formed with
+     * 3 roundings) errs by at most (n + 3) u of itself, the square root by u more (null if not finite).
+     */
+    private static Apfloat scaledUp(double sumSq, double e, int m) {
+        if (!Double.isFinite(sumSq)) {
+            return null;
+        }
+        double up = 1 + ((double) m * m + 8) * 0x1p-53 + 1e-15;
+        return sumSq == 0 ? Apfloat.ZERO
+            : ApfloatMath.scale(new Apfloat(Math.sqrt(sumSq) * up, SingularVectors.BOUND_DIGITS), -(long) e);
     }
 
     private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {
@@ -143,5 +195,75 @@ final class PairBounds {
             return null;
         }
         return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS));
+    }
+
+    /** The body of {@link SingularVectors#frameErrors()} (contract there). */
+    static double[][] frameErrors(SingularVectors sv) {
+        int kk = sv.spectrum().size();
+        SizeGroups g = sv.spectrum().groups();
+        FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
+        long[] origin = new long[kk];
+        double[] delta = new double[kk];
+        double[] allowance = new double[kk];
+        boolean[] secular = new boolean[kk];
+        double certified = Math.pow(10, -(sv.spectrum().precision().digits() - 1));
+        for (int j = 0; j < kk; j++) {
+            EigenKind kind = sv.spectrum().kind(j);
+            secular[j] = kind != EigenKind.TIED_SIZE;
+            if (kind == EigenKind.SECULAR_ROOT) {
+                SecularRoot root = sv.spectrum().root(j);
+                origin[j] = root.origin();
+                delta[j] = root.delta().doubleValue();
+                allowance[j] = certified * Math.abs(origin[j] + delta[j]);
+            }
+        }
+        double unit = Math.pow(10, -sv.spectrum().precision().working());
+        double rounding = 10 * Math.sqrt(g.count()) * unit;
+        double total = g.total();
+        double[][] out = new double[2][sv.count()];
+        for (int i = 0; i < sv.count(); i++) {
+            SingularVectors.Pair p = sv.pair(i);
+            double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
+            double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
+            if (p.support != null) {
+                out[0][i] = up(uu + rounding);
+                out[1][i] = up(vv + rounding);
+                continue;
+            }
+            double mu = origin[i] + delta[i];
+            double terms = 0;
+            for (int j = 0; j < g.count(); j++) {
+                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
+            }
+            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
+            double sumU = 0;
+            double sumV = 0;
+            for (int j = 0; j < kk; j++) {
+                if (j == i || !secular[j]) {
+                    continue;
+                }
+                double raw = (double) (origin[i] - origin[j]) + (delta[i] - delta[j]);
+                double gap = Math.abs(raw) - allowance[j] - 1e-15 * (Math.abs(origin[i] - origin[j])
+                    + Math.abs(delta[i]) + Math.abs(delta[j]));
+                if (!(gap > 0)) {
+                    sumU = Double.POSITIVE_INFINITY;
+                    break;
+                }
+                double muj = origin[j] + delta[j] + allowance[j];
+                sumU += 1 / (gap * gap);
+                sumV += (muj / mu) / (gap * gap);
+            }
+            double inv = p.inv.doubleValue();
+            double sigmaU = inv * r * Math.sqrt(sumU);
+            double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
+            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
+            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
+        }
+        return out;
+    }
+
+    /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */
+    private static double up(double x) {
+        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x * (1 + 1e-9);
     }
 }

@@ -41,12 +41,25 @@ public final class SingularVectors {
     private final Precision precision;
     private final Pair[] pairs;
     private final Apfloat[] sqrtC;
+    private final Apint[] mult;
+    private final double[] sqrtCd;
+    private final int maxStored;
 
-    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC) {
+    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC, Apint[] mult) {
         this.spectrum = spectrum;
         this.precision = spectrum.precision();
         this.pairs = pairs;
         this.sqrtC = sqrtC;
+        this.mult = mult;
+        int longest = 0;
+        for (Pair p : pairs) {
+            longest = Math.max(longest, p.u.length);
+        }
+        this.maxStored = longest;
+        this.sqrtCd = new double[sqrtC.length];
+        for (int j = 0; j < sqrtC.length; j++) {
+            sqrtCd[j] = sqrtC[j].doubleValue();
+        }
     }
 
     /**
@@ -61,37 +74,66 @@ public final class SingularVectors {
         FixedPrecisionApfloatHelper h = spectrum.precision().helper();
         SizeGroups g = spectrum.groups();
         Apfloat[] sqrtC = new Apfloat[g.count()];
+        Apint[] mult = new Apint[g.count()];
         for (int j = 0; j < g.count(); j++) {
             sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
+            mult[j] = g.multiplicity(j) == 1 ? Apint.ONE : new Apint(g.multiplicity(j)); // ONE: see times
         }
-        Pair[] pairs = Tasks.onEach(count, i -> withNorms(spectrum.kind(i) == EigenKind.SECULAR_ROOT
-            ? secular(spectrum, i, sqrtC, h) : tied(spectrum, i, h), spectrum.groups(), h), spectrum.executor())
+        Pair[] pairs = Tasks.onEach(count, i -> spectrum.kind(i) == EigenKind.SECULAR_ROOT
+            ? secular(spectrum, i, sqrtC, mult, h) : withNorms(tied(spectrum, i, h), h), spectrum.executor())
             .toArray(new Pair[0]);
-        return new SingularVectors(spectrum, pairs, sqrtC);
+        return new SingularVectors(spectrum, pairs, sqrtC, mult);
     }
 
-    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, FixedPrecisionApfloatHelper h) {
+    /**
+     * A secular pair in two passes over the D groups: (1) the reciprocals r_j = 1/(e_j - delta)
+     * (batch inversion, {@link SecularFunction#reciprocals}), t_j = w_j r_j, S1 = sum t_j,
+     * sum t_j r_j = ||u-tilde||^2 and S0 = sum m_j (c_j r_j); (2) inv = 1/||u-tilde||, u, v and
+     * their squared norms. Every value is formed by the same operations in the same order as by
+     * {@link SecularFunction#evaluate} and the one-value-at-a-time definitions (the class comment),
+     * so the digits do not depend on this fusion; a product with an exact multiplicity 1 is
+     * skipped (it returns its other operand unchanged).
+     */
+    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, Apint[] mult, FixedPrecisionApfloatHelper h) {
         SizeGroups g = sp.groups();
         SecularRoot root = sp.root(i);
-        SecularFunction f = new SecularFunction(g, root.origin());
-        SecularFunction.Evaluation ev = f.evaluate(root.delta(), h);
-        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(ev.sumSquares));
-        Apfloat s = sp.singularValue(i);
+        Apfloat[] rec = new SecularFunction(g, root.origin()).reciprocals(root.delta(), h);
         int d = g.count();
-        Apfloat[] u = new Apfloat[d];
-        Apfloat[] v = new Apfloat[d];
         Apfloat s1 = Apfloat.ZERO;
+        Apfloat s2 = Apfloat.ZERO;
         Apfloat s0 = Apfloat.ZERO;
         for (int j = 0; j < d; j++) {
-            Apfloat r = ev.reciprocals[j];
-            Apfloat m = new Apint(g.multiplicity(j));
-            s0 = h.add(s0, h.multiply(m, h.multiply(g.exactValue(j), r)));
-            s1 = h.add(s1, h.multiply(g.exactWeight(j), r));
-            Apfloat ri = h.multiply(r, inv);
+            Apfloat r = rec[j];
+            Apfloat t = h.multiply(g.exactWeight(j), r);
+            s1 = h.add(s1, t);
+            s2 = h.add(s2, h.multiply(t, r));
+            s0 = h.add(s0, times(mult[j], h.multiply(g.exactValue(j), r), h));
+        }
+        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(s2));
+        Apfloat s = sp.singularValue(i);
+        Apfloat[] u = new Apfloat[d];
+        Apfloat[] v = new Apfloat[d];
+        Apfloat uu = Apfloat.ZERO;
+        Apfloat vv = Apfloat.ZERO;
+        for (int j = 0; j < d; j++) {
+            Apfloat ri = h.multiply(rec[j], inv);
             u[j] = h.multiply(g.exactValue(j), ri);
             v[j] = h.multiply(sqrtC[j], h.multiply(s, ri));
+            uu = h.add(uu, times(mult[j], h.multiply(u[j], u[j]), h));
+            vv = h.add(vv, times(mult[j], h.multiply(v[j], v[j]), h));
         }
-        return new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+        Pair p = new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+        p.uu = uu;
+        p.vv = vv;
+        return p;
+    }
+
+    /**
+     * m x at the helper's precision; x itself when m is the shared {@code Apint.ONE} (every
+     * multiplicity 1 is stored as that instance: an identity test, Apint.equals costs as much as a product).
+     */
+    private static Apfloat times(Apint m, Apfloat x, FixedPrecisionApfloatHelper h) {
+        return m == Apint.ONE ? x : h.multiply(m, x);
     }
 
     private static Pair tied(YhatSpectrum sp, int i, FixedPrecisionApfloatHelper h) {
@@ -189,21 +231,15 @@ public final class SingularVectors {
         return h.multiply(h.multiply(ss, h.divide(h.subtract(a.s0, b.s0), gap)), h.multiply(a.inv, b.inv));
     }
 
-    /** p with ||u||^2 and ||v||^2 of its stored values (computed once per pair, {@link #normSquared(Pair, Apfloat[], SizeGroups, FixedPrecisionApfloatHelper)}). */
-    private static Pair withNorms(Pair p, SizeGroups g, FixedPrecisionApfloatHelper h) {
-        p.uu = normSquared(p, p.u, g, h);
-        p.vv = normSquared(p, p.v, g, h);
-        return p;
-    }
-
-    /** sum_t weight_t values_t^2: the squared norm of the K-vector the stored values stand for. */
-    private static Apfloat normSquared(Pair p, Apfloat[] values, SizeGroups g, FixedPrecisionApfloatHelper h) {
+    /** A tied pair p with ||u||^2 and ||v||^2 of its stored values (sum of squares; u = v). */
+    private static Pair withNorms(Pair p, FixedPrecisionApfloatHelper h) {
         Apfloat sum = Apfloat.ZERO;
-        for (int t = 0; t < values.length; t++) {
-            Apfloat sq = h.multiply(values[t], values[t]);
-            sum = h.add(sum, h.multiply(p.support != null ? Apfloat.ONE : new Apint(g.multiplicity(t)), sq));
+        for (Apfloat x : p.u) {
+            sum = h.add(sum, h.multiply(x, x));
         }
-        return sum;
+        p.uu = sum;
+        p.vv = sum;
+        return p;
     }
 
     /**
@@ -213,26 +249,72 @@ public final class SingularVectors {
      */
     public Apfloat coupling(int i) {
         Pair p = pairs[i];
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat direct = Apfloat.ZERO;
-        Apfloat nu = Apfloat.ZERO;
-        for (int t = 0; t < p.u.length; t++) {
-            Apfloat m = weight(p, t);
-            direct = h.add(direct, h.multiply(m, h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t])));
-            nu = h.add(nu, h.multiply(m, h.multiply(new Apint(size(p, t)), p.u[t])));
+        Apfloat c = p.coupling;
+        if (c == null) {
+            FixedPrecisionApfloatHelper h = precision.helper();
+            Apfloat direct = Apfloat.ZERO;
+            for (int t = 0; t < p.u.length; t++) {
+                direct = h.add(direct, times(weight(p, t), h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t]), h));
+            }
+            c = h.subtract(direct, h.divide(h.multiply(sizeComponent(p), rightNullComponent(i)), new Apint(spectrum.groups().total())));
+            p.coupling = c; // a pure function of the pair: a race computes the same value twice
         }
-        return h.subtract(direct, h.divide(h.multiply(nu, rightNullComponent(i)), new Apint(spectrum.groups().total())));
+        return c;
     }
 
-    /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D). */
+    /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D), computed once. */
     public Apfloat rightNullComponent(int i) {
         Pair p = pairs[i];
-        FixedPrecisionApfloatHelper h = precision.helper();
-        Apfloat sum = Apfloat.ZERO;
-        for (int t = 0; t < p.v.length; t++) {
-            sum = h.add(sum, h.multiply(weight(p, t), h.multiply(sqrtSize(p, t), p.v[t])));
+        Apfloat sum = p.sqrtNv;
+        if (sum == null) {
+            sum = weightedSum(p, false);
+            p.sqrtNv = sum;
         }
         return sum;
+    }
+
+    /** n^T u of pair p (sum_t weight_t c_t u_t), O(D), computed once. */
+    Apfloat sizeComponent(Pair p) {
+        Apfloat sum = p.nu;
+        if (sum == null) {
+            sum = weightedSum(p, true);
+            p.nu = sum;
+        }
+        return sum;
+    }
+
+    /** sum_t weight_t c_t u_t ({@code sizes}) or sum_t weight_t sqrt(c_t) v_t, in the order of t. */
+    private Apfloat weightedSum(Pair p, boolean sizes) {
+        FixedPrecisionApfloatHelper h = precision.helper();
+        Apfloat sum = Apfloat.ZERO;
+        for (int t = 0; t < p.u.length; t++) {
+            Apfloat term = sizes ? h.multiply(exactSize(p, t), p.u[t]) : h.multiply(sqrtSize(p, t), p.v[t]);
+            sum = h.add(sum, times(weight(p, t), term, h));
+        }
+        return sum;
+    }
+
+    /** The stored values of p as doubles ({@code Apfloat.doubleValue}), u if {@code left} else v, computed once. */
+    double[] doubles(Pair p, boolean left) {
+        double[] x = left ? p.ud : p.vd;
+        if (x == null) {
+            Apfloat[] a = left ? p.u : p.v;
+            x = new double[a.length];
+            for (int t = 0; t < a.length; t++) {
+                x[t] = a[t].doubleValue();
+            }
+            if (left) {
+                p.ud = x;
+            } else {
+                p.vd = x;
+            }
+        }
+        return x;
+    }
+
+    /** sqrt(c) of stored value t as a double ({@code doubleValue} of {@link #sqrtSize}). */
+    double sqrtSizeDouble(Pair p, int t) {
+        return sqrtCd[p.support != null ? p.group : t];
     }
 
     /** Pair i (for {@link PairBounds}). */
@@ -242,11 +324,7 @@ public final class SingularVectors {
 
     /** The largest number of values stored for one pair (D for a secular root, t + 1 on a tied support). */
     public int maxStoredLength() {
-        int d = 0;
-        for (Pair p : pairs) {
-            d = Math.max(d, p.u.length);
-        }
-        return d;
+        return maxStored;
     }
 
     /**
@@ -302,15 +380,19 @@ public final class SingularVectors {
      * diagonal entry (a norm, D squares) errs by gamma eps of itself. Every off-diagonal entry also
      * gets 2 gamma eps for the stored values being the exact vectors' to a few eps each (so a tied
      * pair's entries, exact zeros for exact values, are a few eps for the stored ones). The sums over pairs are taken in doubles (an error allowance, not a value); O(m^2 + m D).
-     * Infinite when two roots coincide in double.
+     * The computed Gram matrices are those of {@link ScaledGram} (off-diagonal entries in double, as
+     * {@code FactoredMinimizer.gramDefects()} forms them): the Frobenius norm of its per-entry
+     * allowances ({@link ScaledGram#leftError}) and of one conversion of each diagonal defect is added
+     * (triangle inequality; proofs-notes/C11-stationarity.md, "Gram entries in double").
+     * Infinite (null) when two roots coincide in double.
      */
     public Apfloat[] gramRoundingBounds(Apfloat offLeft, Apfloat offRight) {
         return PairBounds.gramRounding(this, offLeft, offRight);
     }
 
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
-    Apfloat weight(Pair p, int t) {
-        return p.support != null ? Apfloat.ONE : new Apint(spectrum.groups().multiplicity(t));
+    Apint weight(Pair p, int t) {
+        return p.support != null ? Apint.ONE : mult[t];
     }
 
     long size(Pair p, int t) {
@@ -368,72 +450,7 @@ public final class SingularVectors {
      * exact Helmert vector up to its rounded normalization: |u_i.u_i - 1| plus the rounding.
      */
     public double[][] frameErrors() {
-        int kk = spectrum.size();
-        SizeGroups g = spectrum.groups();
-        FixedPrecisionApfloatHelper h = precision.helper();
-        long[] origin = new long[kk];
-        double[] delta = new double[kk];
-        double[] allowance = new double[kk];
-        boolean[] secular = new boolean[kk];
-        double certified = Math.pow(10, -(precision.digits() - 1));
-        for (int j = 0; j < kk; j++) {
-            EigenKind kind = spectrum.kind(j);
-            secular[j] = kind != EigenKind.TIED_SIZE;
-            if (kind == EigenKind.SECULAR_ROOT) {
-                SecularRoot root = spectrum.root(j);
-                origin[j] = root.origin();
-                delta[j] = root.delta().doubleValue();
-                allowance[j] = certified * Math.abs(origin[j] + delta[j]);
-            }
-        }
-        double unit = Math.pow(10, -precision.working());
-        double rounding = 10 * Math.sqrt(g.count()) * unit;
-        double total = g.total();
-        double[][] out = new double[2][pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            Pair p = pairs[i];
-            double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
-            double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
-            if (p.support != null) {
-                out[0][i] = up(uu + rounding);
-                out[1][i] = up(vv + rounding);
-                continue;
-            }
-            double mu = origin[i] + delta[i];
-            double terms = 0;
-            for (int j = 0; j < g.count(); j++) {
-                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
-            }
-            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
-            double sumU = 0;
-            double sumV = 0;
-            for (int j = 0; j < kk; j++) {
-                if (j == i || !secular[j]) {
-                    continue;
-                }
-                double raw = (double) (origin[i] - origin[j]) + (delta[i] - delta[j]);
-                double gap = Math.abs(raw) - allowance[j] - 1e-15 * (Math.abs(origin[i] - origin[j])
-                    + Math.abs(delta[i]) + Math.abs(delta[j]));
-                if (!(gap > 0)) {
-                    sumU = Double.POSITIVE_INFINITY;
-                    break;
-                }
-                double muj = origin[j] + delta[j] + allowance[j];
-                sumU += 1 / (gap * gap);
-                sumV += (muj / mu) / (gap * gap);
-            }
-            double inv = p.inv.doubleValue();
-            double sigmaU = inv * r * Math.sqrt(sumU);
-            double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
-            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
-            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
-        }
-        return out;
-    }
-
-    /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */
-    private static double up(double x) {
-        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x * (1 + 1e-9);
+        return PairBounds.frameErrors(this);
     }
 
     /** One pair: per-group values (support == null) or the values on a tied vector's support. */
@@ -448,9 +465,15 @@ public final class SingularVectors {
         final Apfloat inv;
         final long origin;
         final Apfloat delta;
-        /** ||u||^2 and ||v||^2 of the stored values, set once by {@link #withNorms} before the pair is published. */
+        /** ||u||^2 and ||v||^2 of the stored values, set once before the pair is published. */
         Apfloat uu;
         Apfloat vv;
+        /** Caches of pure functions of the pair (volatile: a race computes the same value twice). */
+        volatile Apfloat coupling;
+        volatile Apfloat sqrtNv;
+        volatile Apfloat nu;
+        volatile double[] ud;
+        volatile double[] vd;
 
         Pair(int index, int[] support, int group, Apfloat[] u, Apfloat[] v, Apfloat s1, Apfloat s0, Apfloat inv,
              long origin, Apfloat delta) {

@@ -5,6 +5,7 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.instance.Instance;
 import org.ncverify.linalg.Precision;
+import org.ncverify.linalg.Tasks;
 import org.ncverify.spectrum.SingularVectors;
 
 /**
@@ -169,12 +170,16 @@ public final class FactoredGradient {
             Apfloat[] rho = new Apfloat[m];
             Apfloat[] sigma = new Apfloat[m];
             Apfloat sqrtN = low.sqrt(low.valueOf(precision.of(inst.total())));
-            for (int i = 0; i < m; i++) {
+            // per pair, independent: one task each on the spectrum's executor (the values do not depend on it)
+            java.util.List<Apfloat[]> perPair = Tasks.onEach(m, i -> new Apfloat[] {
                 // |nu_i| plus its rounding: sum |terms| <= sqrt(N) ||v_i|| (Cauchy-Schwarz)
-                nu[i] = low.add(ApfloatMath.abs(low.valueOf(pairs.rightNullComponent(i))),
-                    low.multiply(gammaEps, low.multiply(sqrtN, low.sqrt(low.valueOf(gv[i])))));
-                rho[i] = pairs.yhatResidualBound(i);
-                sigma[i] = pairs.yhatTransposeResidualBound(i);
+                low.add(ApfloatMath.abs(low.valueOf(pairs.rightNullComponent(i))),
+                    low.multiply(gammaEps, low.multiply(sqrtN, low.sqrt(low.valueOf(gv[i]))))),
+                pairs.yhatResidualBound(i), pairs.yhatTransposeResidualBound(i)}, pairs.spectrum().executor());
+            for (int i = 0; i < m; i++) {
+                nu[i] = perPair.get(i)[0];
+                rho[i] = perPair.get(i)[1];
+                sigma[i] = perPair.get(i)[2];
             }
             Apfloat db = biasDefect();
             Apfloat lowerSq = Apfloat.ZERO;

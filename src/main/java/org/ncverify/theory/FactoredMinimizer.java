@@ -11,6 +11,7 @@ import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.instance.Rationals;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.Tasks;
+import org.ncverify.spectrum.ScaledGram;
 import org.ncverify.spectrum.SingularVectors;
 
 /**
@@ -35,8 +36,11 @@ import org.ncverify.spectrum.SingularVectors;
  * </pre>
  * with the Gram entries and u_i^T Yhat v_i from {@link SingularVectors} (no orthonormality is
  * assumed: the computed norms and partial-fraction Gram entries enter). The off-diagonal Gram
- * products are second order in the roots' residuals; they are summed at {@link #BOUND_DIGITS}
- * digits, enough for a term far below the working precision's rounding.
+ * products are second order in the roots' residuals (each entry is O(10^-W)); they are formed in
+ * double from the per-root residuals ({@link ScaledGram}: O(m) working-precision operations, then
+ * O(m^2) doubles) and summed with compensation: the term is O(10^-2W) p'^2 m^2 at most, and its
+ * evaluation error (each entry's allowance, then 2u |sum| + O(m^2 u^2) sum |terms|) is far below
+ * the working precision's rounding of the value, 10^-(W-2) (N + sum p'^2) / (2N).
  */
 public final class FactoredMinimizer {
     /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
@@ -155,8 +159,10 @@ public final class FactoredMinimizer {
     }
 
     /**
-     * ||G_U - I||_F and ||G_V - I||_F for the Gram matrices of u_1..u_m and v_1..v_m (at
-     * {@link #BOUND_DIGITS} digits, the diagonal defects from the working-precision norms).
+     * ||G_U - I||_F and ||G_V - I||_F for the Gram matrices of u_1..u_m and v_1..v_m as evaluated
+     * by {@link ScaledGram} (off-diagonal entries in double, the diagonal defects from the
+     * working-precision norms), to a relative 10^-15, returned at {@link #BOUND_DIGITS} digits. The
+     * distance of those entries from the exact vectors' is {@link SingularVectors#gramRoundingBounds}.
      */
     public Apfloat[] gramDefects() {
         Defects d = defects();
@@ -187,16 +193,26 @@ public final class FactoredMinimizer {
     }
 
     /**
-     * The rows i of the Gram defects are computed as tasks on the spectrum's executor, a block of
-     * rows at a time (at most {@code blockTerms} terms held), and summed in the calling thread in
-     * the order of the sequential double loop: the result does not depend on the executor.
+     * The Gram entries are the double images of {@link ScaledGram} (each entry's evaluation error
+     * is bounded there and added by {@link SingularVectors#gramRoundingBounds}); row i's sums are
+     * formed as tasks on the spectrum's executor with compensated (Neumaier) summation and combined
+     * in the calling thread in row order, so the result does not depend on the executor. A sum of n
+     * terms so formed errs by at most 2u |sum| + O(n u^2) sum |terms| (u = 2^-53), each term 2 g^2
+     * by u, the square root by u: the defects are ||G - I||_F of the double entries to a relative
+     * 4u + 10^-19 (the 20-digit conversion), inside the 10^-15 slack that {@link FactoredGradient}
+     * takes. Rows are computed {@code blockTerms} terms at a time at most (memory O(m) either way;
+     * the block size cannot change a digit).
      */
     private Defects computeDefects(long blockTerms) {
-        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        ScaledGram gram = ScaledGram.of(pairs);
         int m = pairs.count();
-        Apfloat left = Apfloat.ZERO;
-        Apfloat right = Apfloat.ZERO;
-        Apfloat off = Apfloat.ZERO;
+        double[] p = new double[m];
+        for (int i = 0; i < m; i++) {
+            p[i] = ScaledGram.toDouble(product[i]);
+        }
+        Neumaier left = new Neumaier();
+        Neumaier right = new Neumaier();
+        Neumaier off = new Neumaier();
         for (int from = 0; from < m;) {
             int to = from;
             long terms = 0;
@@ -205,42 +221,57 @@ public final class FactoredMinimizer {
                 to++;
             }
             int first = from;
-            for (Apfloat[][] row : Tasks.onEach(to - from, t -> defectRow(first + t, low), pairs.spectrum().executor())) {
-                left = low.add(left, row[0][0]);
-                right = low.add(right, row[1][0]);
-                for (int t = 1; t < row[0].length; t++) {
-                    left = low.add(left, row[0][t]);
-                    right = low.add(right, row[1][t]);
-                    off = low.add(off, row[2][t]);
-                }
+            for (Neumaier[] row : Tasks.onEach(to - from, t -> defectRow(first + t, gram, p), pairs.spectrum().executor())) {
+                left.add(row[0].value());
+                right.add(row[1].value());
+                off.add(row[2].value());
             }
             from = to;
         }
-        return new Defects(low.sqrt(left), low.sqrt(right), off);
+        return new Defects(scaled(Math.sqrt(left.value()), gram.leftScale()), scaled(Math.sqrt(right.value()), gram.rightScale()),
+            scaled(off.value(), gram.leftScale() + gram.rightScale()));
+    }
+
+    /** x 10^-e at {@link #BOUND_DIGITS} digits. */
+    private static Apfloat scaled(double x, long e) {
+        return x == 0 ? Apfloat.ZERO : ApfloatMath.scale(new Apfloat(x, BOUND_DIGITS), -e);
     }
 
     /**
-     * Row i of the defect sums: entry 0 the diagonal terms (||u_i||^2 - 1)^2, (||v_i||^2 - 1)^2,
-     * entry t &gt;= 1 the terms of j = i + t: 2 (u_i.u_j)^2, 2 (v_i.v_j)^2, 2 p'_i p'_j (u_i.u_j)(v_i.v_j).
+     * Row i of the defect sums (scaled by the powers of ten of {@link ScaledGram}): the diagonal terms
+     * (||u_i||^2 - 1)^2, (||v_i||^2 - 1)^2 and, for j &gt; i, 2 (u_i.u_j)^2, 2 (v_i.v_j)^2,
+     * 2 p'_i p'_j (u_i.u_j)(v_i.v_j).
      */
-    private Apfloat[][] defectRow(int i, FixedPrecisionApfloatHelper low) {
-        FixedPrecisionApfloatHelper h = precision.helper();
-        int m = pairs.count();
-        Apfloat[][] row = new Apfloat[3][m - i];
-        Apfloat du = low.valueOf(h.subtract(pairs.leftGram(i, i), Apfloat.ONE));
-        Apfloat dv = low.valueOf(h.subtract(pairs.rightGram(i, i), Apfloat.ONE));
-        row[0][0] = low.multiply(du, du);
-        row[1][0] = low.multiply(dv, dv);
-        Apfloat pi = low.valueOf(product[i]);
-        Apfloat two = new Apfloat(2);
-        for (int j = i + 1; j < m; j++) {
-            Apfloat gu = low.valueOf(pairs.leftGram(i, j));
-            Apfloat gv = low.valueOf(pairs.rightGram(i, j));
-            row[0][j - i] = low.multiply(two, low.multiply(gu, gu));
-            row[1][j - i] = low.multiply(two, low.multiply(gv, gv));
-            row[2][j - i] = low.multiply(two, low.multiply(low.multiply(pi, low.valueOf(product[j])), low.multiply(gu, gv)));
+    private Neumaier[] defectRow(int i, ScaledGram gram, double[] p) {
+        Neumaier left = new Neumaier();
+        Neumaier right = new Neumaier();
+        Neumaier off = new Neumaier();
+        left.add(gram.diagonalLeft(i) * gram.diagonalLeft(i));
+        right.add(gram.diagonalRight(i) * gram.diagonalRight(i));
+        for (int j = i + 1; j < p.length; j++) {
+            double gu = gram.left(i, j);
+            double gv = gram.right(i, j);
+            left.add(2 * gu * gu);
+            right.add(2 * gv * gv);
+            off.add(2 * (p[i] * p[j]) * (gu * gv));
         }
-        return row;
+        return new Neumaier[] {left, right, off};
+    }
+
+    /** Kahan-Babuska-Neumaier compensated summation of doubles. */
+    private static final class Neumaier {
+        private double sum;
+        private double compensation;
+
+        void add(double x) {
+            double t = sum + x;
+            compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+
+        double value() {
+            return sum + compensation;
+        }
     }
 
     /**
