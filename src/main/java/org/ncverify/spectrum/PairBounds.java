@@ -63,9 +63,9 @@ final class PairBounds {
             magSq += sv.multiplicity(p, t) * mag * mag;
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
-        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, allowance(magSq)));
+        Apfloat bound = low.add(low.sqrt(sumSq), low.multiply(gammaEps, allowance(magSq, p.u.length + 16L)));
         if (p.support != null) {
-            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, allowance(cAbs * cAbs)));
+            Apfloat cTrue = low.add(ApfloatMath.abs(low.valueOf(c)), low.multiply(gammaEps, allowance(cAbs * cAbs, p.u.length + 16L)));
             Apfloat spread = transpose ? low.sqrt(new Apfloat(total, SingularVectors.BOUND_DIGITS))
                 : low.sqrt(low.valueOf(sumOfSquaredSizes(sv)));
             bound = low.add(bound, low.divide(low.multiply(cTrue, spread), new Apfloat(total, SingularVectors.BOUND_DIGITS)));
@@ -73,9 +73,18 @@ final class PairBounds {
         return bound;
     }
 
-    /** sqrt(x) of a double sum of squares, 1e-12 high (an allowance). */
-    private static Apfloat allowance(double sumSq) {
-        return new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS);
+    /**
+     * sqrt(x) of a recursive double sum of non-negative terms, rounded up: {@code terms} counts the
+     * additions plus the roundings inside one term (relative error of the sum at most terms u of
+     * itself, u = 2^-53); the square root and the product by the factor add 8 u; 1e-12 more on top.
+     */
+    private static Apfloat allowance(double sumSq, long terms) {
+        return new Apfloat(Math.sqrt(sumSq) * up(terms), SingularVectors.BOUND_DIGITS);
+    }
+
+    /** 1 + (terms + 8) u + 1e-12: the relative rounding-up of a double sum of {@code terms} non-negative terms and its root. */
+    private static double up(long terms) {
+        return 1 + ((double) terms + 8) * 0x1p-53 + 1e-12;
     }
 
     private static Apint sumOfSquaredSizes(SingularVectors sv) {
@@ -141,8 +150,11 @@ final class PairBounds {
             }
         }
         Apfloat gammaEps = low.multiply(new Apfloat(sv.roundingFactor(), SingularVectors.BOUND_DIGITS), sv.unitError());
-        Apfloat l = finite(low, gammaEps, left);
-        Apfloat r = finite(low, gammaEps, right);
+        // m (m + 1) / 2 terms summed; each is formed from per-pair double sums over at most D stored values
+        // (relative error <= (D + 2) u each) and about 10 more roundings: (terms + 2 D + 64) u in all
+        long terms = (long) m * (m + 1) / 2 + 2L * sv.maxStoredLength() + 64;
+        Apfloat l = finite(low, gammaEps, left, terms);
+        Apfloat r = finite(low, gammaEps, right, terms);
         if (l == null || r == null) {
             return new Apfloat[] {l, r};
         }
@@ -190,11 +202,12 @@ final class PairBounds {
             : ApfloatMath.scale(new Apfloat(Math.sqrt(sumSq) * up, SingularVectors.BOUND_DIGITS), -(long) e);
     }
 
-    private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq) {
+    /** gammaEps times {@link #allowance} of a double sum of {@code terms} terms; null if not finite. */
+    private static Apfloat finite(FixedPrecisionApfloatHelper low, Apfloat gammaEps, double sumSq, long terms) {
         if (!Double.isFinite(sumSq)) {
             return null;
         }
-        return low.multiply(gammaEps, new Apfloat(Math.sqrt(sumSq) * (1 + 1e-12), SingularVectors.BOUND_DIGITS));
+        return low.multiply(gammaEps, allowance(sumSq, terms));
     }
 
     /** The body of {@link SingularVectors#frameErrors()} (contract there). */
