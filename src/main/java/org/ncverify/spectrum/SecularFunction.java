@@ -97,6 +97,27 @@ final class SecularFunction {
     }
 
     /**
+     * |kappa|^2 + |s4 / s2| with kappa = s3 / s2, s_m = sum_j w_j r_j^m, r_j = 1/(e_j - delta), in
+     * double: a bound of the constant C of Halley's iteration, e' = C e^3 + O(e^4),
+     * C = (F''/(2F'))^2 - F'''/(6F') = kappa^2 - s4/s2 (for the stopping rule of
+     * {@link DyadicNewton}).
+     */
+    double halleyConstant(double delta) {
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        for (int j = 0; j < wD.length; j++) {
+            double r = 1.0 / (eD[j] - delta);
+            double t = wD[j] * r * r;
+            s2 += t;
+            s3 += t * r;
+            s4 += t * r * r;
+        }
+        double kappa = s3 / s2;
+        return kappa * kappa + Math.abs(s4 / s2);
+    }
+
+    /**
      * The sign of f(delta) when its evaluation in double proves it, else 0, for a delta with
      * every e_j - delta exact in double (a half-integer delta, all |e_j| &lt; 2^51). Each term
      * w_j / (e_j - delta) is then formed with two roundings (w_j to double, the division), so

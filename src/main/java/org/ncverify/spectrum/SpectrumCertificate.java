@@ -304,17 +304,23 @@ public final class SpectrumCertificate {
      */
     static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
         BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal exact = BigDecimal.valueOf(g.classes());
-        for (int k = 0; k < g.classes(); k++) {
-            exact = exact.multiply(BigDecimal.valueOf(g.size(k)));
-        }
+        BigDecimal exact = sizeProduct(g);
         BigDecimal loUp = boundedProduct(list, true);
         BigDecimal hiDown = boundedProduct(list, false);
         if (loUp != null && hiDown != null && n.multiply(loUp).compareTo(exact) <= 0
             && exact.compareTo(n.multiply(hiDown)) <= 0) {
             return true;
         }
-        return exactPseudoDeterminant(n, exact, list);
+        return exactPseudoDeterminant(g, list);
+    }
+
+    /** K prod n_k, exactly. */
+    private static BigDecimal sizeProduct(SizeGroups g) {
+        BigDecimal exact = BigDecimal.valueOf(g.classes());
+        for (int k = 0; k < g.classes(); k++) {
+            exact = exact.multiply(BigDecimal.valueOf(g.size(k)));
+        }
+        return exact;
     }
 
     /**
@@ -341,7 +347,10 @@ public final class SpectrumCertificate {
         return p;
     }
 
-    private static boolean exactPseudoDeterminant(BigDecimal n, BigDecimal exact, List<Bracket> list) {
+    /** The pseudo-determinant check with the exact products of every digit (package access for a test). */
+    static boolean exactPseudoDeterminant(SizeGroups g, List<Bracket> list) {
+        BigDecimal n = BigDecimal.valueOf(g.total());
+        BigDecimal exact = sizeProduct(g);
         BigDecimal lo = BigDecimal.ONE;
         BigDecimal hi = BigDecimal.ONE;
         for (int i = 0; i < list.size() - 1; i++) {
