@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.ncverify.linalg.Precision;
 
@@ -23,7 +24,8 @@ import org.ncverify.linalg.Precision;
  * <li>the double lower bound of G = -F'(mu) in the Taylor bracket ({@link TaylorBracket#slopeLowerBound}):
  *     never above the exact G (a 120-digit evaluation), within its stated margin of it (not
  *     vacuous), null where its proof does not apply (sizes of 2^52 and more, which then take the
- *     exact integer slope and still certify); the same bound inflated by 1 % claims wrong signs;</li>
+ *     exact integer slope and still certify); the same bound inflated by 1 % claims wrong signs on
+ *     the points of {@link SecularEnclosureTest}, whose test of the proven rule covers this bound;</li>
  * <li>the pseudo-determinant by directed rounding ({@link SpectrumCertificate#pseudoDeterminant}):
  *     the rounded products enclose the exact ones; a bracket shifted by 0.1 of its width still
  *     passes and one shifted by 1000 widths fails, on the same spectrum, and the fast answer equals
@@ -36,15 +38,9 @@ class ColdPathTest {
     private static final int DIGITS = 60;
     private static final MathContext EXACT_G = new MathContext(120, RoundingMode.HALF_EVEN);
 
+    /** The adversarial instances of {@link SecularEnclosureTest} (10^12 sizes, ties, near-equal sizes, a rational root). */
     private static List<long[]> instances() {
-        List<long[]> list = new ArrayList<>();
-        list.add(new long[] {1_000_000_000_000L, 999_999_999_999L, 3, 1});
-        list.add(new long[] {1_000_000_000_000L, 7, 3, 2, 1});
-        list.add(new long[] {8, 8, 8, 3, 1});
-        list.add(new long[] {1_000_001, 1_000_000, 999_999, 2});
-        list.add(new long[] {1, 1, 2});
-        list.add(SpectrumFixtures.longTail(new Random(SpectrumFixtures.BASE_SEED + 414), 30, 1_000_000L, 1e6));
-        return list;
+        return SecularEnclosureTest.instances();
     }
 
     /** G = sum_j w_j / (c_j - mu)^2 to 120 digits (its error is far below the 2^-52 margins tested). */
@@ -90,10 +86,7 @@ class ColdPathTest {
         for (long[] sizes : instances()) {
             YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
             SizeGroups g = sp.groups();
-            for (int i = 0; i < sp.size(); i++) {
-                if (sp.kind(i) != EigenKind.SECULAR_ROOT) {
-                    continue;
-                }
+            for (int i : IntStream.range(0, sp.size()).filter(i -> sp.kind(i) == EigenKind.SECULAR_ROOT).toArray()) {
                 for (BigDecimal[] p : points(sp, i)) {
                     long[] bound = TaylorBracket.slopeLowerBound(g, sp.root(i).group(), p[0]);
                     assertNotNull(bound, "sizes below 2^52 take the double bound at " + p[0]);
@@ -122,46 +115,10 @@ class ColdPathTest {
         assertTrue(sp.certificate().minCertifiedDigits() >= 40, "digits " + sp.certificate().minCertifiedDigits());
     }
 
-    /** {claims, wrong claims} of a rule over brackets whose ends sit just past or inside the root. */
-    private static int[] claims(TaylorBracket rule) {
-        int claims = 0;
-        int wrong = 0;
-        for (long[] sizes : instances()) {
-            YhatSpectrum sp = YhatSpectrum.compute(sizes, Precision.of(DIGITS));
-            SizeGroups g = sp.groups();
-            for (int i = 0; i < sp.size(); i++) {
-                if (sp.kind(i) != EigenKind.SECULAR_ROOT) {
-                    continue;
-                }
-                int group = sp.root(i).group();
-                BigDecimal mu = sp.eigenvalueDecimal(i);
-                BigDecimal h = mu.multiply(BigDecimal.ONE.scaleByPowerOfTen(-(DIGITS + 3))).round(new MathContext(2));
-                for (String sigma : new String[] {"0", "0.995", "-0.995", "0.999", "-0.999", "1.001", "-1.001"}) {
-                    BigDecimal m = mu.add(h.multiply(new BigDecimal(sigma))).round(new MathContext(DIGITS + 12));
-                    int[] signs = rule.signs(g, group, m, h, sp.root(i).sumSquares());
-                    int[] exact = {ExactSecularSign.exactSign(g, m.subtract(h)), ExactSecularSign.exactSign(g, m.add(h))};
-                    for (int e = 0; e < 2; e++) {
-                        if (signs[e] != 0) {
-                            claims++;
-                            wrong += signs[e] != exact[e] ? 1 : 0;
-                        }
-                    }
-                }
-            }
-        }
-        return new int[] {claims, wrong};
-    }
-
-    @Test
-    void provenDoubleSlopeClaimsOnlyExactSigns() {
-        int[] r = claims(TaylorBracket.PROVEN);
-        assertEquals(0, r[1], "the Taylor rule with the double slope bound claimed a wrong sign " + r[1] + " times");
-        assertTrue(r[0] > 100, "too few decided claims: " + r[0]);
-    }
-
     @Test
     void slopeInflatedByOnePercentIsCaughtClaimingAWrongSign() {
-        int[] r = claims(new TaylorBracket(BigDecimal.ONE, 1));
+        // the points of SecularEnclosureTest, whose proven rule (with this double bound) claims no wrong sign
+        int[] r = SecularEnclosureTest.taylorClaims(new TaylorBracket(BigDecimal.ONE, 1));
         assertTrue(r[1] > 0, "G inflated by 1 % should claim a wrong sign; " + r[0] + " claims, none wrong");
     }
 
