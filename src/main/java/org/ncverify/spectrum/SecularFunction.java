@@ -34,10 +34,9 @@ final class SecularFunction {
         this.groups = groups;
         this.origin = origin;
         int d = groups.count();
-        this.wD = new double[d];
+        this.wD = groups.weightsDouble(); // w_j rounded to double, shared by every root (read only)
         this.eD = new double[d];
         for (int j = 0; j < d; j++) {
-            wD[j] = groups.bigWeight(j).doubleValue();
             eD[j] = (double) (groups.value(j) - origin);
         }
         this.total = new org.apfloat.Apint(groups.total());

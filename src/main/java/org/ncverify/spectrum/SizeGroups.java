@@ -86,6 +86,11 @@ public final class SizeGroups {
         return weightHi[j];
     }
 
+    /** All w_j rounded to double (the weightHi values; shared, callers must not write to it). */
+    double[] weightsDouble() {
+        return weightHi;
+    }
+
     /** The low part of w_j, see {@link #weightHi}. */
     double weightLo(int j) {
         return weightLo[j];
@@ -122,8 +127,9 @@ public final class SizeGroups {
         if (e == null) {
             e = new org.apfloat.Apint[2][distinct.length];
             for (int j = 0; j < distinct.length; j++) {
+                // as before this was lazy: Apint(long) and Apint products (Apint(BigInteger) is far slower)
                 e[0][j] = new org.apfloat.Apint(distinct[j]);
-                e[1][j] = new org.apfloat.Apint(bigWeights[j]);
+                e[1][j] = e[0][j].multiply(e[0][j]).multiply(new org.apfloat.Apint(members[j].length));
             }
             exact = e;
         }
