@@ -2,7 +2,6 @@ package org.ncverify.spectrum;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import org.ncverify.linalg.Tasks;
@@ -277,87 +276,14 @@ public final class SpectrumCertificate {
         return true;
     }
 
-    /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly. */
+    /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly ({@link SpectrumIdentities#trace}). */
     static boolean trace(SizeGroups g, List<Bracket> list) {
-        BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal sq = BigDecimal.ZERO;
-        for (int k = 0; k < g.classes(); k++) {
-            sq = sq.add(BigDecimal.valueOf(g.size(k)).pow(2));
-        }
-        BigDecimal exact = n.multiply(n).subtract(sq);
-        BigDecimal lo = BigDecimal.ZERO;
-        BigDecimal hi = BigDecimal.ZERO;
-        for (Bracket b : list) {
-            lo = lo.add(b.lower);
-            hi = hi.add(b.upper);
-        }
-        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+        return SpectrumIdentities.trace(g, list);
     }
 
-    /**
-     * N prod lo &lt;= K prod n &lt;= N prod hi over the K-1 nonzero eigenvalues, exactly. Decided first
-     * with directed rounding ({@link #boundedProduct}: an upper bound of prod lo, a lower bound of
-     * prod hi, each partial product rounded outwards to a few digits more than the factors carry),
-     * which proves both inequalities whenever they hold with a margin above that rounding; only
-     * otherwise the exact products of all the digits (about K times the digits of one end: the
-     * cold-start cost this avoids) decide. The result is the exact truth value either way.
-     */
+    /** N prod lo &lt;= K prod n &lt;= N prod hi, exactly ({@link SpectrumIdentities#pseudoDeterminant}). */
     static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
-        BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal exact = sizeProduct(g);
-        BigDecimal loUp = boundedProduct(list, true);
-        BigDecimal hiDown = boundedProduct(list, false);
-        if (loUp != null && hiDown != null && n.multiply(loUp).compareTo(exact) <= 0
-            && exact.compareTo(n.multiply(hiDown)) <= 0) {
-            return true;
-        }
-        return exactPseudoDeterminant(g, list);
-    }
-
-    /** K prod n_k, exactly. */
-    private static BigDecimal sizeProduct(SizeGroups g) {
-        BigDecimal exact = BigDecimal.valueOf(g.classes());
-        for (int k = 0; k < g.classes(); k++) {
-            exact = exact.multiply(BigDecimal.valueOf(g.size(k)));
-        }
-        return exact;
-    }
-
-    /**
-     * prod_{i &lt; K} lo_i rounded up (lower = true) or prod hi_i rounded down, every partial product
-     * rounded (CEILING / FLOOR) to the largest precision of a factor plus 2 log10 K + 10 digits: for
-     * nonnegative factors rounding is monotone, so the result bounds the exact product from above
-     * (below). Null when some factor is negative (the exact products then decide).
-     */
-    static BigDecimal boundedProduct(List<Bracket> list, boolean lower) {
-        int digits = 0;
-        for (int i = 0; i < list.size() - 1; i++) {
-            BigDecimal f = lower ? list.get(i).lower : list.get(i).upper;
-            if (f.signum() < 0) {
-                return null;
-            }
-            digits = Math.max(digits, f.precision());
-        }
-        MathContext mc = new MathContext(digits + 2 * (int) Math.ceil(Math.log10(list.size() + 1.0)) + 10,
-            lower ? RoundingMode.CEILING : RoundingMode.FLOOR);
-        BigDecimal p = BigDecimal.ONE;
-        for (int i = 0; i < list.size() - 1; i++) {
-            p = p.multiply(lower ? list.get(i).lower : list.get(i).upper, mc);
-        }
-        return p;
-    }
-
-    /** The pseudo-determinant check with the exact products of every digit (package access for a test). */
-    static boolean exactPseudoDeterminant(SizeGroups g, List<Bracket> list) {
-        BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal exact = sizeProduct(g);
-        BigDecimal lo = BigDecimal.ONE;
-        BigDecimal hi = BigDecimal.ONE;
-        for (int i = 0; i < list.size() - 1; i++) {
-            lo = lo.multiply(list.get(i).lower);
-            hi = hi.multiply(list.get(i).upper);
-        }
-        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+        return SpectrumIdentities.pseudoDeterminant(g, list);
     }
 
     /** The brackets, one per eigenvalue in decreasing order. */

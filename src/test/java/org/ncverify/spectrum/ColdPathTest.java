@@ -26,7 +26,7 @@ import org.ncverify.linalg.Precision;
  *     vacuous), null where its proof does not apply (sizes of 2^52 and more, which then take the
  *     exact integer slope and still certify); the same bound inflated by 1 % claims wrong signs on
  *     the points of {@link SecularEnclosureTest}, whose test of the proven rule covers this bound;</li>
- * <li>the pseudo-determinant by directed rounding ({@link SpectrumCertificate#pseudoDeterminant}):
+ * <li>the pseudo-determinant by directed rounding ({@link SpectrumIdentities#pseudoDeterminant}):
  *     the rounded products enclose the exact ones; a bracket shifted by 0.1 of its width still
  *     passes and one shifted by 1000 widths fails, on the same spectrum, and the fast answer equals
  *     the exact one on both;</li>
@@ -133,8 +133,8 @@ class ColdPathTest {
             lo = lo.multiply(list.get(i).lower());
             hi = hi.multiply(list.get(i).upper());
         }
-        BigDecimal loUp = SpectrumCertificate.boundedProduct(list, true);
-        BigDecimal hiDown = SpectrumCertificate.boundedProduct(list, false);
+        BigDecimal loUp = SpectrumIdentities.boundedProduct(list, true);
+        BigDecimal hiDown = SpectrumIdentities.boundedProduct(list, false);
         assertTrue(loUp.compareTo(lo) >= 0 && loUp.subtract(lo).compareTo(hi.subtract(lo).movePointLeft(6)) < 0,
             "rounded-up prod lo encloses prod lo and is far tighter than the bracket product's width");
         assertTrue(hiDown.compareTo(hi) <= 0 && hi.subtract(hiDown).compareTo(hi.subtract(lo).movePointLeft(6)) < 0,
@@ -158,7 +158,7 @@ class ColdPathTest {
             moved.set(0, new SpectrumCertificate.Bracket(b.kind(), b.lower().add(d), b.upper().add(d), true, "moved"));
             boolean expected = Math.abs(Double.parseDouble(widths)) < 1;
             assertEquals(expected, SpectrumCertificate.pseudoDeterminant(g, moved), "bracket 1 moved by " + widths + " widths");
-            assertEquals(SpectrumCertificate.exactPseudoDeterminant(g, moved), SpectrumCertificate.pseudoDeterminant(g, moved),
+            assertEquals(SpectrumIdentities.exactPseudoDeterminant(g, moved), SpectrumCertificate.pseudoDeterminant(g, moved),
                 "fast and exact pseudo-determinant agree, moved by " + widths + " widths");
         }
     }
