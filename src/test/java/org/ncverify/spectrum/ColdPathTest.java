@@ -30,8 +30,9 @@ import org.ncverify.linalg.Precision;
  *     the rounded products enclose the exact ones; a bracket shifted by 0.1 of its width still
  *     passes and one shifted by 1000 widths fails, on the same spectrum, and the fast answer equals
  *     the exact one on both;</li>
- * <li>the exact {@link DyadicNewton#scaled} against its BigDecimal definition, and the Halley step
- *     on a one-pole secular function, where Halley's method is exact.</li>
+ * <li>the exact {@link DyadicNewton#scaled} against its BigDecimal definition; the Halley step on a
+ *     one-pole secular function, where Halley's method is exact; and the roots its stopping rule
+ *     returns at 50 and 60 digits against the Newton levels' at 100 digits, to P + G - 2 digits.</li>
  * </ul>
  */
 class ColdPathTest {
@@ -177,6 +178,40 @@ class ColdPathTest {
                 assertEquals(expected, DyadicNewton.scaled(v, b), "round(" + v + " 2^" + b + ")");
             }
         }
+    }
+
+    @Test
+    void halleyRootsCarryTheFullWorkingPrecision() {
+        // at 50 and 60 digits the solver takes one Halley step (its stopping rule decides); at 100 digits
+        // the Newton levels: the roots must agree to the working precision P + G (a Newton step alone
+        // from the 28-digit start would leave an error near 10^-56, 10^14 times the bound)
+        List<long[]> list = new ArrayList<>(instances());
+        long[] tail = new long[200];
+        for (int k = 0; k < tail.length; k++) {
+            tail[k] = Math.round(1e5 * Math.pow(1000, -k / 199.0));
+        }
+        list.add(tail);
+        int compared = 0;
+        for (long[] sizes : list) {
+            YhatSpectrum fine = YhatSpectrum.compute(sizes, Precision.of(100));
+            for (int digits : new int[] {50, 60}) {
+                Precision p = Precision.of(digits);
+                YhatSpectrum sp = YhatSpectrum.compute(sizes, p);
+                BigDecimal bound = BigDecimal.ONE.scaleByPowerOfTen(-(int) (p.working() - 2));
+                for (int i = 0; i < sp.size(); i++) {
+                    if (sp.kind(i) != EigenKind.SECULAR_ROOT) {
+                        continue;
+                    }
+                    BigDecimal ref = fine.eigenvalueDecimal(i);
+                    BigDecimal rel = sp.eigenvalueDecimal(i).subtract(ref).abs().divide(ref, MathContext.DECIMAL64);
+                    int at = i;
+                    assertTrue(rel.compareTo(bound) <= 0, () -> "mu_" + (at + 1) + " at " + digits + " digits is off by " + rel
+                        + " relative (bound " + bound + ") for " + SpectrumFixtures.describe(sizes));
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 400, "too few roots compared: " + compared);
     }
 
     @Test
