@@ -7,13 +7,8 @@ set -euo pipefail
 old="${1:-722c637}"; shift || true
 cases=("$@"); [ ${#cases[@]} -gt 0 ] || cases=("200 60 2" "1000 30 2")
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-mvn -o -q -B -DskipTests compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-deps="$(cat "$work/cp.txt")"
-mkdir -p "$work/old" "$work/tool"
-git archive "$old" src/main/java | tar -x -C "$work"
-javac -nowarn -cp "$deps" -d "$work/old" $(find "$work/src/main/java" -name '*.java' | grep -E '/(instance|linalg|spectrum)/')
-javac -cp target/classes:"$deps" -d "$work/tool" scripts/SpectrumCpuTime.java
+. "$(dirname "$0")/spectrum-old-classes.sh"
+spectrum_old_classes scripts/SpectrumCpuTime.java
 for c in "${cases[@]}"; do
   echo "== old ($old): $c"; java -Xmx4g -cp "$work/old:$deps:$work/tool" SpectrumCpuTime $c
   echo "== new (working tree): $c"; java -Xmx4g -cp "target/classes:$deps:$work/tool" SpectrumCpuTime $c

@@ -75,16 +75,42 @@ final class DoubleDoubleSecular {
      * relative error about D 2^-100, enough for a Newton step that gains up to 28 digits.
      */
     static double[] slope(SizeGroups g, long origin, double xHi, double xLo) {
-        double[] sum = new double[2];
+        return sums(g, origin, xHi, xLo, false)[0];
+    }
+
+    /**
+     * kappa = s3 / s2 = sum_j w_j r_j^3 / sum_j w_j r_j^2, r_j = 1/(e_j - x), at x = xHi + xLo, in
+     * double-double {hi, lo} (F''/(2 F') = kappa for F = N f): the second-order term of the
+     * Halley step of {@link DyadicNewton}. Its absolute error is about D 2^-100 sum_j w_j |r_j|^3 /
+     * s2 &lt;= D 2^-100 / d, d the distance to the nearest pole: the step needs kappa only to the
+     * digits the step has already gained.
+     */
+    static double[] curvature(SizeGroups g, long origin, double xHi, double xLo) {
+        double[][] s = sums(g, origin, xHi, xLo, true);
+        double[] q = new double[2];
+        addQuotient(q, s[1][0], s[1][1], s[0][0], s[0][1]);
+        return q;
+    }
+
+    /** {s2, s3} (s3 only when {@code cubes}; else {0, 0}), s_m = sum_j w_j / (e_j - x)^m, in double-double. */
+    private static double[][] sums(SizeGroups g, long origin, double xHi, double xLo, boolean cubes) {
+        double[] s2 = new double[2];
+        double[] s3 = new double[2];
         for (int j = 0; j < g.count(); j++) {
             double ej = (double) (g.value(j) - origin);
             double dHi = ej - xHi;
             double dLo = twoSumErr(ej, -xHi, dHi) - xLo;
-            // d^2 in double-double, then w / d^2
+            // d^2 (and d^3) in double-double, then w / d^2 (and w / d^3)
             double d2Hi = dHi * dHi;
-            addQuotient(sum, g.weightHi(j), g.weightLo(j), d2Hi, Math.fma(dHi, dHi, -d2Hi) + 2 * dHi * dLo);
+            double d2Lo = Math.fma(dHi, dHi, -d2Hi) + 2 * dHi * dLo;
+            addQuotient(s2, g.weightHi(j), g.weightLo(j), d2Hi, d2Lo);
+            if (cubes) {
+                double d3Hi = d2Hi * dHi;
+                double d3Lo = Math.fma(d2Hi, dHi, -d3Hi) + d2Hi * dLo + d2Lo * dHi;
+                addQuotient(s3, g.weightHi(j), g.weightLo(j), d3Hi, d3Lo);
+            }
         }
-        return sum;
+        return new double[][] {s2, s3};
     }
 
     /** sum += (nHi + nLo) / (dHi + dLo), all in double-double (sum = {hi, lo}). */

@@ -34,10 +34,9 @@ final class SecularFunction {
         this.groups = groups;
         this.origin = origin;
         int d = groups.count();
-        this.wD = new double[d];
+        this.wD = groups.weightsDouble(); // w_j rounded to double, shared by every root (read only)
         this.eD = new double[d];
         for (int j = 0; j < d; j++) {
-            wD[j] = groups.bigWeight(j).doubleValue();
             eD[j] = (double) (groups.value(j) - origin);
         }
         this.total = new org.apfloat.Apint(groups.total());
@@ -85,15 +84,35 @@ final class SecularFunction {
 
     /** |f''/(2 f')| = |sum_j w_j r_j^3 / sum_j w_j r_j^2|, r_j = 1/(e_j - delta), in double. */
     double curvature(double delta) {
+        double[] s = moments(delta);
+        return Math.abs(s[1] / s[0]);
+    }
+
+    /** {s2, s3, s4}, s_m = sum_j w_j r_j^m, r_j = 1/(e_j - delta), in double. */
+    private double[] moments(double delta) {
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
         for (int j = 0; j < wD.length; j++) {
             double r = 1.0 / (eD[j] - delta);
             double t = wD[j] * r * r;
             s2 += t;
             s3 += t * r;
+            s4 += t * r * r;
         }
-        return Math.abs(s3 / s2);
+        return new double[] {s2, s3, s4};
+    }
+
+    /**
+     * |kappa|^2 + |s4 / s2| with kappa = s3 / s2, s_m = sum_j w_j r_j^m, r_j = 1/(e_j - delta), in
+     * double: a bound of the constant C of Halley's iteration, e' = C e^3 + O(e^4),
+     * C = (F''/(2F'))^2 - F'''/(6F') = kappa^2 - s4/s2 (for the stopping rule of
+     * {@link DyadicNewton}).
+     */
+    double halleyConstant(double delta) {
+        double[] s = moments(delta);
+        double kappa = s[1] / s[0];
+        return kappa * kappa + Math.abs(s[2] / s[0]);
     }
 
     /**

@@ -16,8 +16,8 @@ public final class SizeGroups {
     private final int[][] members;
     private final long total;
     private final long[] sorted;
-    private final org.apfloat.Apint[] exactValues;
-    private final org.apfloat.Apint[] exactWeights;
+    /** c_j and w_j as Apint, built on first request (the integer solver and certificate never need them). */
+    private volatile org.apfloat.Apint[][] exact;
     private final java.math.BigInteger[] bigValues;
     private final java.math.BigInteger[] bigWeights;
     private final java.math.BigInteger weightSum;
@@ -64,12 +64,6 @@ public final class SizeGroups {
                 sorted[at++] = distinct[j];
             }
         }
-        this.exactValues = new org.apfloat.Apint[distinct.length];
-        this.exactWeights = new org.apfloat.Apint[distinct.length];
-        for (int j = 0; j < distinct.length; j++) {
-            exactValues[j] = new org.apfloat.Apint(distinct[j]);
-            exactWeights[j] = exactValues[j].multiply(exactValues[j]).multiply(new org.apfloat.Apint(members[j].length));
-        }
         this.bigValues = new java.math.BigInteger[distinct.length];
         this.bigWeights = new java.math.BigInteger[distinct.length];
         java.math.BigInteger sum = java.math.BigInteger.ZERO;
@@ -90,6 +84,11 @@ public final class SizeGroups {
     /** w_j = weightHi(j) + weightLo(j), split into two doubles (exact while w_j &lt; 2^106). */
     double weightHi(int j) {
         return weightHi[j];
+    }
+
+    /** All w_j rounded to double (the weightHi values; shared, callers must not write to it). */
+    double[] weightsDouble() {
+        return weightHi;
     }
 
     /** The low part of w_j, see {@link #weightHi}. */
@@ -114,12 +113,27 @@ public final class SizeGroups {
 
     /** c_j as an exact integer (shared, immutable). */
     org.apfloat.Apint exactValue(int j) {
-        return exactValues[j];
+        return exact()[0][j];
     }
 
     /** w_j = m_j c_j^2 as an exact integer (shared, immutable). */
     org.apfloat.Apint exactWeight(int j) {
-        return exactWeights[j];
+        return exact()[1][j];
+    }
+
+    /** {c_j}, {w_j} as Apint (racy but idempotent: every thread builds the same exact values). */
+    private org.apfloat.Apint[][] exact() {
+        org.apfloat.Apint[][] e = exact;
+        if (e == null) {
+            e = new org.apfloat.Apint[2][distinct.length];
+            for (int j = 0; j < distinct.length; j++) {
+                // as before this was lazy: Apint(long) and Apint products (Apint(BigInteger) is far slower)
+                e[0][j] = new org.apfloat.Apint(distinct[j]);
+                e[1][j] = e[0][j].multiply(e[0][j]).multiply(new org.apfloat.Apint(members[j].length));
+            }
+            exact = e;
+        }
+        return e;
     }
 
     /** Groups of the given positive sizes. */

@@ -276,37 +276,14 @@ public final class SpectrumCertificate {
         return true;
     }
 
-    /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly. */
+    /** N sum lo &lt;= N^2 - sum n^2 &lt;= N sum hi, exactly ({@link SpectrumIdentities#trace}). */
     static boolean trace(SizeGroups g, List<Bracket> list) {
-        BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal sq = BigDecimal.ZERO;
-        for (int k = 0; k < g.classes(); k++) {
-            sq = sq.add(BigDecimal.valueOf(g.size(k)).pow(2));
-        }
-        BigDecimal exact = n.multiply(n).subtract(sq);
-        BigDecimal lo = BigDecimal.ZERO;
-        BigDecimal hi = BigDecimal.ZERO;
-        for (Bracket b : list) {
-            lo = lo.add(b.lower);
-            hi = hi.add(b.upper);
-        }
-        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+        return SpectrumIdentities.trace(g, list);
     }
 
-    /** N prod lo &lt;= K prod n &lt;= N prod hi over the K-1 nonzero eigenvalues, exactly. */
+    /** N prod lo &lt;= K prod n &lt;= N prod hi, exactly ({@link SpectrumIdentities#pseudoDeterminant}). */
     static boolean pseudoDeterminant(SizeGroups g, List<Bracket> list) {
-        BigDecimal n = BigDecimal.valueOf(g.total());
-        BigDecimal exact = BigDecimal.valueOf(g.classes());
-        for (int k = 0; k < g.classes(); k++) {
-            exact = exact.multiply(BigDecimal.valueOf(g.size(k)));
-        }
-        BigDecimal lo = BigDecimal.ONE;
-        BigDecimal hi = BigDecimal.ONE;
-        for (int i = 0; i < list.size() - 1; i++) {
-            lo = lo.multiply(list.get(i).lower);
-            hi = hi.multiply(list.get(i).upper);
-        }
-        return n.multiply(lo).compareTo(exact) <= 0 && exact.compareTo(n.multiply(hi)) <= 0;
+        return SpectrumIdentities.pseudoDeterminant(g, list);
     }
 
     /** The brackets, one per eigenvalue in decreasing order. */

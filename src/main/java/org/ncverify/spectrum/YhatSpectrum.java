@@ -72,18 +72,24 @@ public final class YhatSpectrum {
             throw new IllegalArgumentException("K = " + g.classes() + ": at least two classes are needed");
         }
         int d = g.count();
-        List<SecularRoot> roots = onEach(d - 1, j -> SecularRoot.solve(g, j, precision), executor);
         FixedPrecisionApfloatHelper h = precision.helper();
+        // one task per root: the root and s = sqrt(mu), both pure functions of j
+        List<Solved> roots = onEach(d - 1, j -> {
+            SecularRoot r = SecularRoot.solve(g, j, precision);
+            return new Solved(r, h.sqrt(r.value()));
+        }, executor);
         List<Entry> list = new ArrayList<>();
         for (int j = 0; j < d; j++) {
-            Apfloat c = precision.of(g.value(j));
-            Apfloat sc = h.sqrt(c);
-            for (int t = 1; t < g.multiplicity(j); t++) {
-                list.add(new Entry(EigenKind.TIED_SIZE, j, t, c, sc, null));
+            if (g.multiplicity(j) > 1) { // sqrt(c) only for a tied size (it is a singular value only then)
+                Apfloat c = precision.of(g.value(j));
+                Apfloat sc = h.sqrt(c);
+                for (int t = 1; t < g.multiplicity(j); t++) {
+                    list.add(new Entry(EigenKind.TIED_SIZE, j, t, c, sc, null));
+                }
             }
             if (j < d - 1) {
-                SecularRoot r = roots.get(j);
-                list.add(new Entry(EigenKind.SECULAR_ROOT, j, 0, r.value(), h.sqrt(r.value()), r));
+                Solved r = roots.get(j);
+                list.add(new Entry(EigenKind.SECULAR_ROOT, j, 0, r.root.value(), r.s, r.root));
             }
         }
         list.add(new Entry(EigenKind.ZERO, d - 1, 0, Apfloat.ZERO, Apfloat.ZERO, null));
@@ -293,6 +299,10 @@ public final class YhatSpectrum {
     BigDecimal eigenvalueDecimal(int i) {
         Apfloat mu = entries.get(i).mu;
         return mu.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(mu.toString(true));
+    }
+
+    /** A secular root with its square root. */
+    private record Solved(SecularRoot root, Apfloat s) {
     }
 
     private static final class Entry {

@@ -20,14 +20,14 @@ import org.ncverify.linalg.Precision;
  * 10^-50 of a pole, within 10^-66 relative of a root, tied sizes, size ratios of 10^12, roots
  * whose bracket end sits just past the root. Each test also requires many decided claims (the
  * enclosure is not vacuous) and runs the same points through a deliberately wrong variant (the
- * enclosure width W halved; the Taylor remainder bound halved), which must claim a wrong sign
- * somewhere: the tests can fail.
+ * enclosure width W halved; the Taylor remainder bound halved; in {@link ColdPathTest}, the double
+ * lower bound of G inflated by 1 %), which must claim a wrong sign somewhere: the tests can fail.
  */
 class SecularEnclosureTest {
     private static final int DIGITS = 60;
     private static final int[] SCALES = {0, 2, 4, 8, 16, 32, 64, 128, 256, 512};
 
-    private static List<long[]> instances() {
+    static List<long[]> instances() {
         List<long[]> list = new ArrayList<>();
         list.add(new long[] {1_000_000_000_000L, 999_999_999_999L, 3, 1});
         list.add(new long[] {1_000_000_000_000L, 7, 3, 2, 1});
@@ -104,7 +104,7 @@ class SecularEnclosureTest {
     }
 
     /** {claims, wrong claims} of a Taylor rule over brackets [m - h, m + h] near every root. */
-    private static int[] taylorClaims(TaylorBracket rule) {
+    static int[] taylorClaims(TaylorBracket rule) {
         int claims = 0;
         int wrong = 0;
         for (long[] sizes : instances()) {
@@ -125,7 +125,8 @@ class SecularEnclosureTest {
                 halves.add(mu.multiply(BigDecimal.ONE.scaleByPowerOfTen(-(DIGITS + 3))).round(new MathContext(2)));
                 for (BigDecimal h : halves) {
                     // centres that put an end just past the root, on either side, and the root itself
-                    for (String sigma : new String[] {"0", "0.5", "-0.5", "0.9", "-0.9", "0.99", "-0.99", "1.01", "-1.01"}) {
+                    for (String sigma : new String[] {"0", "0.5", "-0.5", "0.9", "-0.9", "0.99", "-0.99", "1.01", "-1.01",
+                        "0.995", "-0.995", "0.999", "-0.999", "1.001", "-1.001"}) {
                         BigDecimal m = mu.add(h.multiply(new BigDecimal(sigma))).round(new MathContext(DIGITS + 10));
                         double sumSquares = sp.root(i).sumSquares();
                         int[] signs = rule.signs(g, group, m, h, sumSquares);
