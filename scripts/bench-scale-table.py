@@ -13,7 +13,7 @@ Where the estimated mpmath time (a few roots timed and extrapolated) exceeds the
 
 Each solve runs through ./ncverify, the README's command (JVM options passed in NCVERIFY_JAVA_OPTS), unless --jar.
 
-usage: scripts/bench-scale-table.sh [--runs 3] [--cap 600] [--only 50,200] [--jar]   (env NCVERIFY_JAR, NCVERIFY_SHARED)
+usage: scripts/bench-scale-table.sh [--runs 3] [--cap 600] [--only 50,200] [--jar] [--java-opts OPTS]   (env NCVERIFY_JAR, NCVERIFY_SHARED)
 """
 import argparse
 import json
@@ -68,14 +68,14 @@ def peak_heap_mib(log):
     return peak
 
 
-def run_solve(xmx, args, launcher):
+def run_solve(xmx, args, launcher, extra=()):
     """One whole-process solve: (wall seconds, peak used heap MiB, parsed JSON result, exit status).
 
     With `launcher`, through ./ncverify as a user runs it (the JVM options in NCVERIFY_JAVA_OPTS; the launcher
     adds its class-data archive); else `java -jar` on the jar."""
     with tempfile.TemporaryDirectory() as tmp:
         gc = os.path.join(tmp, "gc.log")
-        opts = [f"-Xmx{xmx}", f"-Xlog:gc,gc+heap+exit:file={gc}"]
+        opts = [f"-Xmx{xmx}", f"-Xlog:gc,gc+heap+exit:file={gc}", *extra]
         env = dict(os.environ)
         if launcher:
             env["NCVERIFY_JAVA_OPTS"] = " ".join(opts)
@@ -182,6 +182,7 @@ def main():
     ap.add_argument("--cap", type=float, default=600.0, help="largest estimated mpmath time (s) that is run")
     ap.add_argument("--only", default="", help="comma-separated K values, e.g. 50,200")
     ap.add_argument("--jar", action="store_true", help="java -jar target/ncverify.jar instead of the ./ncverify launcher")
+    ap.add_argument("--java-opts", default="", help="more JVM options for every solve, e.g. -XX:TieredStopAtLevel=1")
     opt = ap.parse_args()
     launcher = not opt.jar
     if launcher:  # the launcher builds its class-data archive on its first run: not part of any timed run
@@ -193,14 +194,15 @@ def main():
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(f"# bench-scale-table {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {os.cpu_count()} cores ({cpu}),"
           f" {java}, mpmath {mpmath.__version__} ({mpmath.libmp.BACKEND}), load average at start {load}, {opt.runs} runs,"
-          f" {'./ncverify (launcher, class-data archive)' if launcher else 'java -jar target/ncverify.jar'}")
+          f" {'./ncverify (launcher, class-data archive)' if launcher else 'java -jar target/ncverify.jar'}"
+          f"{', JVM options ' + opt.java_opts if opt.java_opts else ''}")
     print()
     print("| shape | -Xmx | solve wall (median) | runs | peak used heap (max) | claims | mpmath (same spectrum, p*, f*) | ratio mpmath/solve | f* digits agreeing |")
     print("|---|---|---|---|---|---|---|---|---|")
     for label, k, xmx, args, digits in shapes():
         if only and k not in only:
             continue
-        runs = [run_solve(xmx, args, launcher) for _ in range(opt.runs)]
+        runs = [run_solve(xmx, args, launcher, opt.java_opts.split()) for _ in range(opt.runs)]
         walls = [r[0] for r in runs]
         out = runs[-1][2]
         claims = " ".join(f"{c['id']}:{c['status']}" for c in out["claims"])
