@@ -101,12 +101,20 @@ public final class C4ProductSpectrum extends AbstractClaim {
     /**
      * The closed form judged as its own candidate, on its factors: P = U_m diag(p') V_m^T has rank
      * m, so sigma_i(P) = 0 = p*(s_i) for i &gt;= m, and |sigma_i(P) - p'_(i)| &lt;= delta p'_(i) with
-     * the Gram bound delta of {@link FactoredMinimizer#singularValueBound()}. Residual
-     * (max_i |p'_(i) - p*(s_i)| + delta max_i p'_i) / max(s_1, 1), an upper bound of the literal
-     * residual; O(m D + m^2), no K x K matrix. Package-private so that tests can hand it wrong
-     * values or a wrong bound; no other caller.
+     * the Gram bound delta of {@link FactoredMinimizer#singularValueBound()}. With g = max_i
+     * |p'_(i) - p*(s_i)| and spread = delta max_i p'_i, the literal residual
+     * max_i |sigma_i(P) - p*(s_i)| / max(s_1, 1) lies in [max(0, g - spread), g + spread] / max(s_1, 1):
+     * PASS when the upper end is within the tolerance, FAIL when the lower end exceeds it,
+     * INCONCLUSIVE in between or when no delta exists (null). O(m D + m^2), no K x K matrix.
+     * Package-private so that tests can hand it wrong values or a wrong bound; no other caller.
      */
     Verdict judgeFactored(Apfloat[] productValues, Apfloat delta, Subject subject) {
+        String reading = "factored (rank-m product, Gram bound)";
+        Tolerance tol = subject.tolerance(10);
+        if (delta == null) {
+            return Verdict.inconclusive(id(), null, tol, reading,
+                "two secular roots coincide in double precision: no finite Gram rounding bound, so no delta");
+        }
         FixedPrecisionApfloatHelper h = subject.precision().helper();
         Apfloat[] sorted = productValues.clone();
         Arrays.sort(sorted, (x, y) -> y.compareTo(x));
@@ -119,9 +127,18 @@ public final class C4ProductSpectrum extends AbstractClaim {
         Apfloat worst = gap(values, target, worstIndex, h);
         Apfloat spread = sorted.length == 0 ? Apfloat.ZERO : h.multiply(delta, ApfloatMath.abs(sorted[0]));
         Apfloat scale = ApfloatMath.max(subject.reference().spectrum().singularValue(0), Apfloat.ONE);
-        Apfloat bound = h.divide(h.add(worst, spread), scale);
-        return Verdict.judge(id(), bound, subject.tolerance(10), "factored (rank-m product, Gram bound)",
-            "largest gap at i = " + (worstIndex + 1) + "; " + sorted.length + " nonzero singular values, relative"
-                + " Gram bound delta = " + Precision.formatScientific(delta, 3));
+        Apfloat upper = h.divide(h.add(worst, spread), scale);
+        Apfloat lower = h.divide(ApfloatMath.max(Apfloat.ZERO, h.subtract(worst, spread)), scale);
+        String detail = "largest gap at i = " + (worstIndex + 1) + "; " + sorted.length + " nonzero singular values, relative"
+            + " Gram bound delta = " + Precision.formatScientific(delta, 3);
+        if (tol.admits(upper)) {
+            return Verdict.judge(id(), upper, tol, reading, detail);
+        }
+        if (!tol.admits(lower)) {
+            return Verdict.fail(id(), lower, tol, reading, detail + "; residual at least " + Precision.formatScientific(lower, 3));
+        }
+        return Verdict.inconclusive(id(), upper, tol, reading, "the Gram bound cannot decide: residual in ["
+            + Precision.formatScientific(lower, 3) + ", " + Precision.formatScientific(upper, 3) + "] straddles the tolerance; "
+            + detail);
     }
 }

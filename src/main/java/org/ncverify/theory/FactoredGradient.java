@@ -120,10 +120,10 @@ public final class FactoredGradient {
         private final Apfloat[] lambda;
         private final Apfloat invN;
         private final Apfloat gammaEps;
-        private final Apfloat[] defects;
+        private final FactoredMinimizer point;
 
         Builder(FactoredMinimizer point, Apfloat[] bias) {
-            this.defects = point.gramDefects();
+            this.point = point;
             this.inst = point.instance();
             this.precision = point.precision();
             this.h = precision.helper();
@@ -202,15 +202,9 @@ public final class FactoredGradient {
             return new FactoredGradient(low.sqrt(lowerSq), upper, scale[0], scale[1], low.sqrt(restSq), null);
         }
 
-        /** e_U, e_V: the computed Frobenius defects (20 digits, 1e-15 relative slack) plus their rounding. */
+        /** e_U, e_V: the computed Frobenius defects plus their rounding ({@link FactoredMinimizer#gramDefectBounds()}). */
         private Apfloat[] defectBounds() {
-            Apfloat[] d = defects;
-            Apfloat slack = new Apfloat("1.000000000000001", LOW);
-            Apfloat[] round = pairs.gramRoundingBounds(low.multiply(new Apfloat(2), d[0]), low.multiply(new Apfloat(2), d[1]));
-            if (round[0] == null || round[1] == null) {
-                return null;
-            }
-            return new Apfloat[] {low.add(low.multiply(d[0], slack), round[0]), low.add(low.multiply(d[1], slack), round[1])};
+            return point.gramDefectBounds();
         }
 
         /** ||b - n/N||, each n_k / N at 2W digits (its own error 10^-(2W-2) is below any allowance here). */

@@ -275,24 +275,48 @@ public final class FactoredMinimizer {
     }
 
     /**
-     * A bound delta on the relative distance of the singular values of P = U_m diag(p') V_m^T from
-     * p': with e_U = ||G_U - I||_F &gt;= ||G_U - I||_2 (and e_V), the singular values of U_m lie in
-     * [sqrt(1 - e_U), sqrt(1 + e_U)], and sigma_min(U_m) sigma_min(V_m) p'_(i) &lt;= sigma_i(P)
-     * &lt;= ||U_m|| ||V_m|| p'_(i) (p' sorted decreasingly), so
-     * |sigma_i(P) - p'_(i)| &lt;= delta p'_(i) with
-     * delta = max(sqrt((1 + e_U)(1 + e_V)) - 1, 1 - sqrt((1 - e_U)(1 - e_V))); 1 when e_U or e_V &gt;= 1.
+     * Upper bounds e_U &gt;= ||G_U - I||_F and e_V for the Gram matrices of the stored vectors as exact
+     * vectors: the computed defects ({@link #gramDefects()}, 20 digits, a 1e-15 relative slack) plus
+     * {@link SingularVectors#gramRoundingBounds} with 2 e as the size bound of every exact
+     * off-diagonal entry; null when no finite rounding bound exists (two roots equal in double).
      */
-    public Apfloat singularValueBound() {
+    public Apfloat[] gramDefectBounds() {
         Defects d = defects();
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
-        if (d.left.compareTo(Apfloat.ONE) >= 0 || d.right.compareTo(Apfloat.ONE) >= 0) {
-            return Apfloat.ONE;
+        Apfloat slack = new Apfloat("1.000000000000001", BOUND_DIGITS);
+        Apfloat[] round = pairs.gramRoundingBounds(low.multiply(new Apfloat(2), d.left), low.multiply(new Apfloat(2), d.right));
+        if (round[0] == null || round[1] == null) {
+            return null;
         }
-        Apfloat up = low.subtract(low.sqrt(low.multiply(low.add(Apfloat.ONE, d.left), low.add(Apfloat.ONE, d.right))),
-            Apfloat.ONE);
-        Apfloat down = low.subtract(Apfloat.ONE,
-            low.sqrt(low.multiply(low.subtract(Apfloat.ONE, d.left), low.subtract(Apfloat.ONE, d.right))));
-        return ApfloatMath.max(up, down);
+        return new Apfloat[] {low.add(low.multiply(d.left, slack), round[0]), low.add(low.multiply(d.right, slack), round[1])};
+    }
+
+    /**
+     * A bound delta on the relative distance of the singular values of P = U_m diag(p') V_m^T from
+     * p', or null when {@link #gramDefectBounds()} has none. With a = e_U &gt;= ||G_U - I||_F &gt;=
+     * ||G_U - I||_2 and b = e_V, the singular values of U_m lie in [sqrt(1 - a), sqrt(1 + a)], and
+     * sigma_min(U_m) sigma_min(V_m) p'_(i) &lt;= sigma_i(P) &lt;= ||U_m|| ||V_m|| p'_(i) (p' sorted
+     * decreasingly), so |sigma_i(P) - p'_(i)| &lt;= delta p'_(i) for any
+     * delta &gt;= max(sqrt((1 + a)(1 + b)) - 1, 1 - sqrt(max(0, (1 - a)(1 - b)))). With x = a + b + ab
+     * and y = a + b - ab: sqrt(1 + x) - 1 &lt;= x / 2, and 1 - sqrt(1 - y) = y / (1 + sqrt(1 - y))
+     * &lt;= 0.6 y for y &lt;= 1/2 (sqrt(1/2) &gt; 2/3), &lt;= 1 always. So delta = max(x / 2, 0.6 y) for
+     * x &lt;= 1/2, max(x / 2, 1) beyond, taken 1e-15 high. Formed from a and b directly, not from
+     * sqrt(1 + x) - 1 at 20 digits, which is 0 for the x ~ 10^-34 of a closed form.
+     */
+    public Apfloat singularValueBound() {
+        Apfloat[] e = gramDefectBounds();
+        if (e == null) {
+            return null;
+        }
+        FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
+        Apfloat ab = low.multiply(e[0], e[1]);
+        Apfloat sum = low.add(e[0], e[1]);
+        Apfloat x = low.add(sum, ab);
+        Apfloat half = low.divide(x, new Apfloat(2));
+        Apfloat delta = x.compareTo(new Apfloat("0.5")) <= 0
+            ? ApfloatMath.max(half, low.multiply(new Apfloat("0.6"), low.subtract(sum, ab)))
+            : ApfloatMath.max(half, Apfloat.ONE);
+        return low.multiply(delta, new Apfloat("1.000000000000001", BOUND_DIGITS));
     }
 
     private static final class Defects {

@@ -67,8 +67,16 @@ class FactoredClaimsTest {
         Apfloat pMax = f.productValues()[0];
         Apfloat wideDelta = h.divide(h.multiply(times(tol, "100", p), scale), pMax);
         Apfloat narrowDelta = h.divide(h.multiply(times(tol, "0.01", p), scale), pMax);
-        assertEquals(Status.FAIL, c4.judgeFactored(f.productValues(), wideDelta, s).status());
+        // a bound 100x too wide proves nothing either way (the residual interval straddles the tolerance)
+        assertEquals(Status.INCONCLUSIVE, c4.judgeFactored(f.productValues(), wideDelta, s).status());
         assertEquals(Status.PASS, c4.judgeFactored(f.productValues(), narrowDelta, s).status());
+        assertEquals(Status.INCONCLUSIVE, c4.judgeFactored(f.productValues(), null, s).status());
+        // a value 1000x the tolerance off is a FAIL even with that wide bound: its lower end exceeds the tolerance
+        Apfloat[] farther = f.productValues();
+        farther[0] = h.add(farther[0], h.multiply(times(tol, "1000", p), scale));
+        assertEquals(Status.FAIL, c4.judgeFactored(farther, wideDelta, s).status());
+        // the Gram bound is never 0 when the computed defects are not (it was, from sqrt(1 + x) - 1 at 20 digits)
+        assertTrue(f.singularValueBound().signum() > 0);
         // a missing direction (rank m - 1): p*(s_m) is then unmatched
         Apfloat[] dropped = java.util.Arrays.copyOf(f.productValues(), f.directions() - 1);
         assertEquals(Status.FAIL, c4.judgeFactored(dropped, f.singularValueBound(), s).status());
