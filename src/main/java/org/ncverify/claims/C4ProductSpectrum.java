@@ -39,7 +39,10 @@ public final class C4ProductSpectrum extends AbstractClaim {
         FixedPrecisionApfloatHelper h = p.helper();
         FactoredMinimizer factored = subject.factored();
         if (factored != null) {
-            return judgeFactored(factored.productValues(), factored.singularValueBound(), subject);
+            Verdict v = judgeFactored(factored.productValues(), factored.singularValueBound(), subject);
+            if (v.status() != Status.INCONCLUSIVE || !denseAffordable(subject.instance())) {
+                return v;
+            }
         }
         ApMatrix b = subject.projectedProduct();
         int k = b.rows();
@@ -75,6 +78,16 @@ public final class C4ProductSpectrum extends AbstractClaim {
         return Verdict.judge(id(), h.divide(literal, scale), tol, "literal (Jacobi SVD of W_L...W_1 X)",
             "largest gap at i = " + (worstIndex + 1) + "; the Weyl bound " + Precision.formatScientific(bound, 3)
                 + " exceeded the tolerance, so the singular values were computed");
+    }
+
+    /**
+     * Whether the dense reading may follow an undecided factored one: within both dense budgets
+     * (stationarity and geometry), where the memory estimate of solve and verify already counts the
+     * K x K products (MemoryEstimate's CLOSED_FORM and ALL_CLAIMS workloads).
+     */
+    static boolean denseAffordable(org.ncverify.instance.Instance inst) {
+        return org.ncverify.instance.MemoryEstimate.denseEvaluationCost(inst) <= org.ncverify.instance.MemoryEstimate.DENSE_STATIONARITY_BUDGET
+            && org.ncverify.instance.MemoryEstimate.denseGeometryCost(inst) <= org.ncverify.instance.MemoryEstimate.DENSE_GEOMETRY_BUDGET;
     }
 
     /** The index i of the largest |a_i - b_i|. */

@@ -83,6 +83,25 @@ class FactoredClaimsTest {
     }
 
     /**
+     * PAIRED_TIES seed 9 of the default report campaign (sizes from 1 to 4.6e7, 40 digits): the factored
+     * Gram bound cannot decide C4 (the rounding allowance of the Gram entries is large next to the
+     * tiny sizes' gaps), so within the dense budgets the dense basis-free reading decides it.
+     */
+    @Test
+    void c4FallsBackToTheDenseReadingWhenTheFactoredBoundCannotDecide() {
+        long[] sizes = {5188000, 137721, 1, 225424, 1083927, 1, 368978, 45603692, 15, 15, 2, 368978, 137721};
+        Instance inst = Instance.of(sizes, 12, null, 1, new Aprational[] {Instances.dec("1.47e-8")}, Instances.dec("1.47e-8"));
+        Subject s = AbstractClaimContract.closedFormSubject(inst, 40);
+        C4ProductSpectrum c4 = new C4ProductSpectrum();
+        FactoredMinimizer f = s.factored();
+        assertEquals(Status.INCONCLUSIVE, c4.judgeFactored(f.productValues(), f.singularValueBound(), s).status());
+        assertTrue(C4ProductSpectrum.denseAffordable(inst));
+        Verdict v = c4.check(s);
+        assertEquals(Status.PASS, v.status(), v.detail());
+        assertEquals("basis-free (Weyl bound on U^T P V)", v.reading());
+    }
+
+    /**
      * K = 240 distinct sizes, d = 6, L = 2 (bottleneck r = 6): C3, C4, C8, C10 on the closed form
      * make no matrix larger than K x d... in fact none at all of K x K; the dense C4 on the same
      * point (a hand-built subject) forms K x K products, which the hook sees.
