@@ -66,7 +66,7 @@ public final class C9LayerBalance extends AbstractClaim {
      * diag(a_l^2) and W_l W_l^T = diag(a_l^2) for l &lt; L, W_L^T W_L = diag(a_L) G_U diag(a_L),
      * H H^T = X X^T = diag(x') G_V diag(x'). The diagonals are formed (g_ii = ||u_i||^2, ||v_i||^2);
      * the off-diagonal part of diag(a) G diag(a) has Frobenius norm at most max a^2 ||G - I||_F
-     * (the Gram defects, {@link FactoredGeometry#gramDefects()}), so with D the diagonal
+     * (the Gram defect bounds, rounding included, {@link FactoredGeometry#gramDefects()}), so with D the diagonal
      * difference and o_A, o_B those bounds, ||D|| / max(||diag A|| + o_A, ||diag B|| + o_B) &lt;= rho_l
      * &lt;= (||D|| + o_A + o_B) / max(||diag A||, ||diag B||): an interval on the dense residual,
      * which is this claim's own definition (no frame enters).

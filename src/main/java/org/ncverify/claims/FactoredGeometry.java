@@ -183,10 +183,17 @@ final class FactoredGeometry {
         return col;
     }
 
-    /** ||G_U - I||_F and ||G_V - I||_F of the point's pairs (FactoredMinimizer, 20 digits), as doubles. */
+    /**
+     * Upper bounds of ||G_U - I||_F and ||G_V - I||_F for the point's pairs as exact vectors (the
+     * computed defects plus their rounding, {@link FactoredMinimizer#gramDefectBounds()}), as doubles
+     * rounded up by 1e-12; +infinity when no finite rounding bound exists.
+     */
     double[] gramDefects() {
-        Apfloat[] d = point.gramDefects();
-        return new double[] {d[0].doubleValue(), d[1].doubleValue()};
+        Apfloat[] d = point.gramDefectBounds();
+        if (d == null) {
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        return new double[] {d[0].doubleValue() * (1 + 1e-12), d[1].doubleValue() * (1 + 1e-12)};
     }
 
     /** eta_W (class comment). */
