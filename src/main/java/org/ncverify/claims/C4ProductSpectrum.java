@@ -5,6 +5,8 @@ import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
+import org.ncverify.instance.Instance;
+import org.ncverify.instance.MemoryEstimate;
 import org.ncverify.linalg.ApMatrix;
 import org.ncverify.linalg.Precision;
 import org.ncverify.linalg.Svd;
@@ -85,9 +87,9 @@ public final class C4ProductSpectrum extends AbstractClaim {
      * (stationarity and geometry), where the memory estimate of solve and verify already counts the
      * K x K products (MemoryEstimate's CLOSED_FORM and ALL_CLAIMS workloads).
      */
-    static boolean denseAffordable(org.ncverify.instance.Instance inst) {
-        return org.ncverify.instance.MemoryEstimate.denseEvaluationCost(inst) <= org.ncverify.instance.MemoryEstimate.DENSE_STATIONARITY_BUDGET
-            && org.ncverify.instance.MemoryEstimate.denseGeometryCost(inst) <= org.ncverify.instance.MemoryEstimate.DENSE_GEOMETRY_BUDGET;
+    static boolean denseAffordable(Instance inst) {
+        return MemoryEstimate.denseEvaluationCost(inst) <= MemoryEstimate.DENSE_STATIONARITY_BUDGET
+            && MemoryEstimate.denseGeometryCost(inst) <= MemoryEstimate.DENSE_GEOMETRY_BUDGET;
     }
 
     /** The index i of the largest |a_i - b_i|. */

@@ -159,7 +159,7 @@ public final class FactoredGradient {
         }
 
         FactoredGradient build() {
-            Apfloat[] e = defectBounds();
+            Apfloat[] e = point.gramDefectBounds();
             if (e == null) {
                 return new FactoredGradient(null, null, null, null, null,
                     "two secular roots coincide in double precision: no finite Gram rounding bound");
@@ -200,11 +200,6 @@ public final class FactoredGradient {
             Apfloat upper = low.sqrt(upperSq);
             Apfloat[] scale = scaleBounds(upper);
             return new FactoredGradient(low.sqrt(lowerSq), upper, scale[0], scale[1], low.sqrt(restSq), null);
-        }
-
-        /** e_U, e_V: the computed Frobenius defects plus their rounding ({@link FactoredMinimizer#gramDefectBounds()}). */
-        private Apfloat[] defectBounds() {
-            return point.gramDefectBounds();
         }
 
         /** ||b - n/N||, each n_k / N at 2W digits (its own error 10^-(2W-2) is below any allowance here). */

@@ -45,6 +45,8 @@ import org.ncverify.spectrum.SingularVectors;
 public final class FactoredMinimizer {
     /** Digits at which the small off-diagonal quantities (Gram defects) are accumulated. */
     static final long BOUND_DIGITS = 20;
+    /** 1 + 1e-15: the relative rounding-up of the 20-digit defect sums and of the Gram bound delta. */
+    private static final Apfloat SLACK = new Apfloat("1.000000000000001", BOUND_DIGITS);
     /** Most Gram-defect terms computed ahead of their (ordered) summation: bounds the memory of {@link #gramDefects()}. */
     private static final long BLOCK_TERMS = MemoryEstimate.GRAM_BLOCK_TERMS;
 
@@ -283,12 +285,11 @@ public final class FactoredMinimizer {
     public Apfloat[] gramDefectBounds() {
         Defects d = defects();
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(BOUND_DIGITS);
-        Apfloat slack = new Apfloat("1.000000000000001", BOUND_DIGITS);
         Apfloat[] round = pairs.gramRoundingBounds(low.multiply(new Apfloat(2), d.left), low.multiply(new Apfloat(2), d.right));
         if (round[0] == null || round[1] == null) {
             return null;
         }
-        return new Apfloat[] {low.add(low.multiply(d.left, slack), round[0]), low.add(low.multiply(d.right, slack), round[1])};
+        return new Apfloat[] {low.add(low.multiply(d.left, SLACK), round[0]), low.add(low.multiply(d.right, SLACK), round[1])};
     }
 
     /**
@@ -316,7 +317,7 @@ public final class FactoredMinimizer {
         Apfloat delta = x.compareTo(new Apfloat("0.5")) <= 0
             ? ApfloatMath.max(half, low.multiply(new Apfloat("0.6"), low.subtract(sum, ab)))
             : ApfloatMath.max(half, Apfloat.ONE);
-        return low.multiply(delta, new Apfloat("1.000000000000001", BOUND_DIGITS));
+        return low.multiply(delta, SLACK);
     }
 
     private static final class Defects {
