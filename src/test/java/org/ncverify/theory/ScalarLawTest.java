@@ -149,6 +149,45 @@ class ScalarLawTest {
         }
     }
 
+    /**
+     * The largest root carries its P digits whatever the Newton start (double seed or s^(1/(L+1))):
+     * on seeded random s from 1 + 1e-12 to 1e6 times s_crit, and 1e400 s_crit (no double seed), for a small and a large N, the reported q, taken
+     * at P + 25 digits, has a Newton correction (g(q) - N lambda_bar) / (g'(q) q) of at most
+     * 10^-P: for a simple root that is its relative distance from the exact root to first order.
+     * A root refined only to the 20 digits of the first stage, or to the 16 of a double seed, is off
+     * by 1e-20 or more.
+     */
+    @ParameterizedTest(name = "L = {0}")
+    @MethodSource("depths")
+    void largestRootCarriesItsDigitsFromAnyStart(int depth) {
+        Precision p = Precision.of(P);
+        Precision hi = Precision.of(P + 25);
+        FixedPrecisionApfloatHelper h = hi.helper();
+        Random rnd = new Random(SEED + depth);
+        for (long total : new long[] {37, 1_234_567}) {
+            Aprational lambda = dec("1e-3").multiply(dec("2e-3"));
+            ScalarLaw law = ScalarLaw.of(depth, total, lambda, p);
+            Apfloat nLambdaBar = h.multiply(hi.of(total), h.root(hi.of(lambda), depth + 1L));
+            for (int t = 0; t < 40; t++) {
+                double e = t == 0 ? -12 : t == 1 ? 400 : -12 + 18 * rnd.nextDouble();
+                Apfloat factor = t == 1 ? new Apfloat("1e400", P) // beyond double: the s^(1/(L+1)) start
+                    : p.helper().add(Apfloat.ONE, new Apfloat(Math.pow(10, e), 17));
+                Apfloat s = p.helper().multiply(law.threshold(), factor);
+                ScalarSolution x = law.solve(s);
+                String at = "L = " + depth + ", N = " + total + ", s = s_crit (1 + 1e" + String.format("%.2f", e) + ")";
+                assertEquals(Branch.SURVIVING, x.branch(), at);
+                Apfloat q = hi.of(x.q());
+                Apfloat xl2 = h.pow(q, depth - 2L);
+                Apfloat x2l1 = h.pow(q, 2L * depth - 1);
+                Apfloat g = h.subtract(h.subtract(h.multiply(s, h.multiply(xl2, q)), h.multiply(x2l1, q)), nLambdaBar);
+                Apfloat dg = h.subtract(h.multiply(hi.of(depth - 1L), h.multiply(s, xl2)), h.multiply(hi.of(2L * depth), x2l1));
+                Apfloat correction = ApfloatMath.abs(h.divide(g, h.multiply(dg, q)));
+                assertTrue(correction.compareTo(hi.pow10(-P)) <= 0, () -> at + ": Newton correction "
+                    + Precision.formatScientific(correction, 3) + " of q exceeds 1e-" + P);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "L = {0}")
     @MethodSource("depths")
     void atThresholdTheJumpLandsOnTheSecondMinimizer(int depth) {
