@@ -72,6 +72,9 @@ final class FormatOption {
 
     private int emit(CommandSpec spec, int count, boolean list, IntFunction<String> command, IntFunction<Result> compute) {
         Path target = check();
+        if (format() == OutputFormat.JSON) {
+            prepareJson();
+        }
         List<Result> results = new ArrayList<>();
         AtomicOutput file = target == null ? null : AtomicOutput.open(target);
         try {
@@ -100,6 +103,24 @@ final class FormatOption {
             }
         }
         return ExitCodes.of(results);
+    }
+
+    /**
+     * Initializes {@link JsonRenderer} (its Jackson mappers, some 50 ms in a cold JVM) on a daemon
+     * thread while the first result is computed; class initialization is once and thread-safe, so
+     * the renderer made afterwards waits for it if it is still running, and an error there shows
+     * again, unchanged, where the renderer is first used.
+     */
+    private static void prepareJson() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName(JsonRenderer.class.getName(), true, FormatOption.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // reported by the renderer's own first use
+            }
+        }, "ncverify-json-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     private Renderer renderer(String command, boolean list) {
