@@ -72,6 +72,10 @@ public final class C9LayerBalance extends AbstractClaim {
      * which is this claim's own definition (no frame enters).
      */
     Verdict judgeFactored(FactoredGeometry f) {
+        String range = f.beyondDoubleRange();
+        if (range != null) {
+            return FactoredGeometry.inconclusive(id(), range, f.subject());
+        }
         Precision p = f.precision();
         org.apfloat.FixedPrecisionApfloatHelper h = p.helper();
         Instance inst = f.instance();

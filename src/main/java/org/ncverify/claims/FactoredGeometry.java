@@ -40,6 +40,12 @@ final class FactoredGeometry {
      */
     static final double DENSE_GEOMETRY_BUDGET = MemoryEstimate.DENSE_GEOMETRY_BUDGET;
 
+    /**
+     * The largest working precision W at which the factored readings' double quantities (bounds and
+     * residuals down to about 10^-W) and their squares stay inside the normal doubles (down to 2.2e-308).
+     */
+    static final long MAX_WORKING_DIGITS = 140;
+
     private final Subject subject;
     private final SingularGeometry geometry;
     private final FactoredMinimizer point;
@@ -107,6 +113,10 @@ final class FactoredGeometry {
      * the literal target depends on the candidate; a frame bound that is not finite), or null.
      */
     String undecidable() {
+        String range = beyondDoubleRange();
+        if (range != null) {
+            return range;
+        }
         if (geometry.anyEitherBranch()) {
             return "an index lies at s_crit (either branch admissible): the factored readings are not built for it";
         }
@@ -116,6 +126,20 @@ final class FactoredGeometry {
             }
         }
         return null;
+    }
+
+    /**
+     * Why the factored readings of C5-C7 and C9, which carry their bounds and residuals in double,
+     * cannot be trusted at this precision (the working precision is above {@link #MAX_WORKING_DIGITS}:
+     * squares of quantities near 10^-W would underflow and a bound would silently become 0), or null.
+     */
+    String beyondDoubleRange() {
+        if (precision().working() <= MAX_WORKING_DIGITS) {
+            return null;
+        }
+        return "the factored bounds are carried in double, which holds them (and their squares) only up to "
+            + MAX_WORKING_DIGITS + " working digits (P + G = " + precision().working() + " here): at this size ask for"
+            + " --digits <= " + (MAX_WORKING_DIGITS - precision().guard());
     }
 
     /** The INCONCLUSIVE verdict of a claim judged in factored form where {@link #undecidable()} says why. */
@@ -220,13 +244,24 @@ final class FactoredGeometry {
         return e;
     }
 
-    /** sqrt(sum e_i^2 v_i^2) (v null: all ones), rounded up. */
+    /**
+     * sqrt(sum e_i^2 v_i^2) (v null: all ones), rounded up; the terms are scaled by the largest
+     * |e_i v_i| before squaring, so bounds far below 1e-154 (whose squares underflow) stay bounds.
+     */
     private double weighted(double[] e, Apfloat[] v) {
-        double s = 0;
+        double[] t = new double[e.length];
+        double top = 0;
         for (int i = 0; i < e.length; i++) {
-            double vi = v == null ? 1 : Math.abs(v[i].doubleValue());
-            s += e[i] * e[i] * vi * vi;
+            t[i] = e[i] * (v == null ? 1 : Math.abs(v[i].doubleValue()));
+            top = Math.max(top, t[i]);
         }
-        return Math.sqrt(s) * (1 + 1e-9);
+        if (!(top > 0) || !Double.isFinite(top)) {
+            return Double.isNaN(top) ? Double.POSITIVE_INFINITY : top;
+        }
+        double s = 0;
+        for (double ti : t) {
+            s += (ti / top) * (ti / top);
+        }
+        return top * Math.sqrt(s) * (1 + 1e-9);
     }
 }

@@ -230,25 +230,25 @@ final class PairBounds {
                 allowance[j] = certified * Math.abs(origin[j] + delta[j]);
             }
         }
-        double unit = Math.pow(10, -sv.spectrum().precision().working());
-        double rounding = 10 * Math.sqrt(g.count()) * unit;
+        // the relative rounding of every stored entry (2D + 10 operations) and of a computed squared norm (D + 2), storedRounding
+        double unitW = sv.unitError().doubleValue();
+        double entryError = (2.0 * g.count() + 10) * unitW;
+        double normError = (g.count() + 2.0) * unitW;
         double total = g.total();
         double[][] out = new double[2][sv.count()];
         for (int i = 0; i < sv.count(); i++) {
             SingularVectors.Pair p = sv.pair(i);
             double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
             double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
+            double roundingU = storedRounding(entryError, normError, p.uu.doubleValue());
+            double roundingV = storedRounding(entryError, normError, p.vv.doubleValue());
             if (p.support != null) {
-                out[0][i] = up(uu + rounding);
-                out[1][i] = up(vv + rounding);
+                out[0][i] = up(uu + roundingU);
+                out[1][i] = up(vv + roundingV);
                 continue;
             }
             double mu = origin[i] + delta[i];
-            double terms = 0;
-            for (int j = 0; j < g.count(); j++) {
-                terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
-            }
-            double r = Math.abs(h.subtract(p.s1, new Apint(g.total())).doubleValue()) + 4 * g.count() * unit * terms;
+            double r = secularDefect(sv, p);
             double sumU = 0;
             double sumV = 0;
             for (int j = 0; j < kk; j++) {
@@ -269,10 +269,60 @@ final class PairBounds {
             double inv = p.inv.doubleValue();
             double sigmaU = inv * r * Math.sqrt(sumU);
             double sigmaV = inv * r * Math.sqrt(sumV) + inv * r / (Math.sqrt(total) * Math.sqrt(mu));
-            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + rounding);
-            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + rounding);
+            out[0][i] = up(sigmaU + uu + sigmaU * sigmaU + roundingU);
+            out[1][i] = up(sigmaV + vv + sigmaV * sigmaV + roundingV);
         }
         return out;
+    }
+
+    /** Extra digits at which {@link #secularDefect} evaluates S1 (so that its rounding, not the root's own error, is negligible). */
+    static final int DEFECT_GUARD = 10;
+
+    /**
+     * An upper bound of |S1(mu_i) - N| at the stored root mu_i = origin + delta of secular pair p:
+     * S1 = sum_j m_j c_j^2 / (c_j - mu_i) evaluated at W' = W + {@link #DEFECT_GUARD} digits (batch
+     * reciprocals, relative error (2D + 1) u'' each, u'' = 10^-(W'-2); the products and the D-term sum
+     * add D + 1: at most gamma u'' sum_k n_k^2 / |n_k - mu| (in double, rounded up below), gamma =
+     * {@link SingularVectors#roundingFactor}), plus that allowance. At W digits the same allowance
+     * would be 10^10 times larger and, for large N, far above the root's own defect (imagenet-lt:
+     * 1e-31 against 1e-36), which is what the frame bounds need.
+     */
+    static double secularDefect(SingularVectors sv, SingularVectors.Pair p) {
+        long digits = sv.spectrum().precision().working() + DEFECT_GUARD;
+        FixedPrecisionApfloatHelper fine = new FixedPrecisionApfloatHelper(digits);
+        SizeGroups g = sv.spectrum().groups();
+        double mu = p.origin + p.delta.doubleValue();
+        double terms = 0;
+        for (int j = 0; j < g.count(); j++) {
+            terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
+        }
+        Apfloat[] rec = new SecularFunction(g, p.origin).reciprocals(p.delta, fine);
+        Apfloat s1 = Apfloat.ZERO;
+        for (int j = 0; j < rec.length; j++) {
+            s1 = fine.add(s1, fine.multiply(g.exactWeight(j), rec[j]));
+        }
+        double unit = new Apfloat("1e-" + (digits - 2), SingularVectors.BOUND_DIGITS).doubleValue();
+        return Math.abs(fine.subtract(s1, new Apint(g.total())).doubleValue()) + sv.roundingFactor() * unit * terms;
+    }
+
+    /**
+     * What the rounding of a stored vector adds to its frame error. The partial-fraction argument is
+     * about the ideal vector x = inv_i u-tilde(mu_i) (v: s_i inv_i sqrt(n_k) / (n_k - mu_i)) of the
+     * stored root, inv_i and s_i, each entry formed exactly. A stored entry differs from x's by a
+     * relative {@code entry} u': the batch reciprocal 1/(e_j - delta) (one subtraction, D - 1 prefix
+     * products, one division, D - 1 back products: the computed differences cancel but their own, so
+     * 2D), then 2 products for u, 3 and sqrt(c_j) for v, and 3 for s_i^2 / mu_i, the ratio between
+     * x and the vector whose inner products the argument forms (s_i is the rounded square root of
+     * mu_i rounded to W digits): at most 2D + 9, taken as 2D + 10 (second order). So the stored vector is within e = entry ||x|| of x,
+     * and the squared norm the argument needs, ||x||^2, differs from the computed one {@code norm2}
+     * (D products by the multiplicities, D squares, D - 1 additions of positive terms: (D + 1) u',
+     * taken as {@code norm} = D + 2) by at most 2 ||x|| e + e^2 + norm norm2. ||x|| is taken as
+     * sqrt(norm2) (1 + 1e-6), which covers entry, norm &lt; 1e-7.
+     */
+    static double storedRounding(double entry, double norm, double norm2) {
+        double length = Math.sqrt(norm2) * (1 + 1e-6);
+        double e = entry * length;
+        return e + 2 * length * e + e * e + norm * norm2;
     }
 
     /** x rounded up by a relative 1e-9 (covers the double arithmetic of {@link #frameErrors()}); NaN to +infinity. */

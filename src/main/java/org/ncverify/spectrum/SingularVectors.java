@@ -439,14 +439,18 @@ public final class SingularVectors {
      * mu* = 0 of the null vector 1 / sqrt(K)), u*_j . u_i = inv*_j inv_i (S1_i - N) / (mu_i - mu*_j)
      * with inv*_j = 1 / ||u-tilde(mu*_j)|| &lt;= 1 (every root lies in [0, n_max)); exact tied vectors
      * are orthogonal to u_i (it is constant on each size group). So sigma_i = inv_i r_i
-     * sqrt(sum_j 1 / (mu_i - mu*_j)^2) bounds the off-diagonal part, r_i = |S1_i - N| plus its
-     * rounding 4 D 10^-W sum_k n_k^2 / |n_k - mu_i|, and |u*_i . u_i - 1| &lt;= |u_i.u_i - 1| + sigma_i^2.
+     * sqrt(sum_j 1 / (mu_i - mu*_j)^2) bounds the off-diagonal part, r_i = |S1(mu_i) - N| evaluated
+     * at W + 10 digits plus that evaluation's rounding gamma 10^-(W+8) sum_k n_k^2 / |n_k - mu_i|
+     * (at W digits this allowance alone would exceed the root's own defect by orders of magnitude),
+     * and |u*_i . u_i - 1| &lt;= |u_i.u_i - 1| + sigma_i^2.
      * For v_i = (Yhat^T u_i + sqrt(n) (S1_i / N - 1) inv_i) / s_i: v*_j . Yhat^T u_i / s_i =
      * (s*_j / s_i) u*_j . u_i, plus the term along sqrt(n) of norm inv_i r_i / (sqrt(N) s_i). The
      * exact roots are taken within 10^-(P-1) |mu_j| of the computed ones (P the certified digits,
      * claim C8); each gap |mu_i - mu_j| is formed from the roots' integer origins and double deltas
      * and shrunk by that allowance and its own rounding: a gap that does not survive gives
-     * +infinity (no bound). Each stored entry's rounding adds 10 sqrt(D) 10^-W. A tied pair is an
+     * +infinity (no bound). The stored entries' rounding against the ideal vector the argument is
+     * about (2D + 10 operations each, 10^-(W-2) per operation) and the computed norms' rounding are
+     * added ({@code PairBounds.storedRounding}). A tied pair is an
      * exact Helmert vector up to its rounded normalization: |u_i.u_i - 1| plus the rounding.
      */
     public double[][] frameErrors() {

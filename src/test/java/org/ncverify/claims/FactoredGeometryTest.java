@@ -228,6 +228,26 @@ class FactoredGeometryTest {
         assertEquals(Status.FAIL, dv.readings().get(0).status(), dv::toString);
     }
 
+    /**
+     * The factored readings carry bounds near 10^-W and their squares in double: up to W = 140 working
+     * digits (--digits 128) they PASS with a nonzero bound; at W = 141 C5-C7 and C9 are INCONCLUSIVE
+     * with the reason, never a PASS on a bound that underflowed to 0 (what --digits 200 gave before).
+     */
+    @Test
+    void aPrecisionBeyondTheDoubleRangeIsInconclusiveNotAZeroBound() {
+        Instance inst = Instances.imbalanced();
+        FactoredGeometry inside = FactoredGeometry.of(Subject.ofClosedForm(ClosedForm.of(inst, Precision.of(128))));
+        FactoredGeometry beyond = FactoredGeometry.of(Subject.ofClosedForm(ClosedForm.of(inst, Precision.of(129))));
+        for (String id : List.of("C5", "C6", "C7", "C9")) {
+            Verdict ok = factoredClaims().get(id).apply(inside);
+            assertEquals(Status.PASS, ok.status(), () -> id + " " + ok);
+            assertTrue(ok.residual().signum() > 0, () -> id + " a zero bound at 128 digits: " + ok);
+            Verdict v = factoredClaims().get(id).apply(beyond);
+            assertEquals(Status.INCONCLUSIVE, v.status(), () -> id + " " + v);
+            assertTrue(v.toString().contains("--digits <= 128"), () -> id + " " + v);
+        }
+    }
+
     /** Frame bounds too wide to decide (1e-12 each): the right point is INCONCLUSIVE, not a false FAIL. */
     @Test
     void aBoundTooWideToDecideIsInconclusiveNotFail() {
