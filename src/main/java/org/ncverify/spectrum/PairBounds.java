@@ -17,7 +17,7 @@ final class PairBounds {
     }
 
     static Apfloat residual(SingularVectors sv, int i, boolean transpose) {
-        SingularVectors.Pair p = sv.pair(i);
+        StoredPair p = sv.pair(i);
         FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(SingularVectors.BOUND_DIGITS);
         Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
@@ -107,7 +107,7 @@ final class PairBounds {
         double diagLeft = 0;
         double diagRight = 0;
         for (int i = 0; i < m; i++) {
-            SingularVectors.Pair p = sv.pair(i);
+            StoredPair p = sv.pair(i);
             double nl = 0;
             double nr = 0;
             double[] ud = sv.doubles(p, true);
@@ -237,7 +237,7 @@ final class PairBounds {
         double total = g.total();
         double[][] out = new double[2][sv.count()];
         for (int i = 0; i < sv.count(); i++) {
-            SingularVectors.Pair p = sv.pair(i);
+            StoredPair p = sv.pair(i);
             double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
             double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
             double roundingU = storedRounding(entryError, normError, p.uu.doubleValue());
@@ -287,7 +287,7 @@ final class PairBounds {
      * would be 10^10 times larger and, for large N, far above the root's own defect (imagenet-lt:
      * 1e-31 against 1e-36), which is what the frame bounds need.
      */
-    static double secularDefect(SingularVectors sv, SingularVectors.Pair p) {
+    static double secularDefect(SingularVectors sv, StoredPair p) {
         long digits = sv.spectrum().precision().working() + DEFECT_GUARD;
         FixedPrecisionApfloatHelper fine = new FixedPrecisionApfloatHelper(digits);
         SizeGroups g = sv.spectrum().groups();

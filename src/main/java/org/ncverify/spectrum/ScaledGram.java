@@ -81,7 +81,7 @@ public final class ScaledGram {
         this.inv = new double[m];
         this.sing = new double[m];
         for (int i = 0; i < m; i++) {
-            SingularVectors.Pair p = sv.pair(i);
+            StoredPair p = sv.pair(i);
             du[i] = h.subtract(p.uu, Apfloat.ONE);
             dv[i] = h.subtract(p.vv, Apfloat.ONE);
             if (p.support != null) {

@@ -2,7 +2,6 @@ package org.ncverify.spectrum;
 
 import java.util.Arrays;
 import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.ncverify.linalg.Precision;
@@ -39,20 +38,20 @@ import org.ncverify.linalg.Tasks;
 public final class SingularVectors {
     private final YhatSpectrum spectrum;
     private final Precision precision;
-    private final Pair[] pairs;
+    private final StoredPair[] pairs;
     private final Apfloat[] sqrtC;
     private final Apint[] mult;
     private final double[] sqrtCd;
     private final int maxStored;
 
-    private SingularVectors(YhatSpectrum spectrum, Pair[] pairs, Apfloat[] sqrtC, Apint[] mult) {
+    private SingularVectors(YhatSpectrum spectrum, StoredPair[] pairs, Apfloat[] sqrtC, Apint[] mult) {
         this.spectrum = spectrum;
         this.precision = spectrum.precision();
         this.pairs = pairs;
         this.sqrtC = sqrtC;
         this.mult = mult;
         int longest = 0;
-        for (Pair p : pairs) {
+        for (StoredPair p : pairs) {
             longest = Math.max(longest, p.u.length);
         }
         this.maxStored = longest;
@@ -79,91 +78,12 @@ public final class SingularVectors {
             sqrtC[j] = h.sqrt(spectrum.precision().of(g.value(j)));
             mult[j] = g.multiplicity(j) == 1 ? Apint.ONE : new Apint(g.multiplicity(j)); // ONE: see times
         }
-        Pair[] pairs = Tasks.onEach(count, i -> spectrum.kind(i) == EigenKind.SECULAR_ROOT
-            ? secular(spectrum, i, sqrtC, mult, h) : withNorms(tied(spectrum, i, h), h), spectrum.executor())
-            .toArray(new Pair[0]);
+        StoredPair[] pairs = Tasks.onEach(count, i -> spectrum.kind(i) == EigenKind.SECULAR_ROOT
+            ? StoredPair.secular(spectrum, i, sqrtC, mult, h) : StoredPair.withNorms(StoredPair.tied(spectrum, i, h), h),
+            spectrum.executor()).toArray(new StoredPair[0]);
         return new SingularVectors(spectrum, pairs, sqrtC, mult);
     }
 
-    /**
-     * A secular pair in two passes over the D groups: (1) the reciprocals r_j = 1/(e_j - delta)
-     * (batch inversion, {@link SecularFunction#reciprocals}), t_j = w_j r_j, S1 = sum t_j,
-     * sum t_j r_j = ||u-tilde||^2 and S0 = sum m_j (c_j r_j); (2) inv = 1/||u-tilde||, u, v and
-     * their squared norms. Every value is formed by the same operations in the same order as by
-     * {@link SecularFunction#evaluate} and the one-value-at-a-time definitions (the class comment),
-     * so the digits do not depend on this fusion; a product with an exact multiplicity 1 is
-     * skipped (it returns its other operand unchanged).
-     */
-    private static Pair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, Apint[] mult, FixedPrecisionApfloatHelper h) {
-        SizeGroups g = sp.groups();
-        SecularRoot root = sp.root(i);
-        Apfloat[] rec = new SecularFunction(g, root.origin()).reciprocals(root.delta(), h);
-        int d = g.count();
-        Apfloat s1 = Apfloat.ZERO;
-        Apfloat s2 = Apfloat.ZERO;
-        Apfloat s0 = Apfloat.ZERO;
-        for (int j = 0; j < d; j++) {
-            Apfloat r = rec[j];
-            Apfloat t = h.multiply(g.exactWeight(j), r);
-            s1 = h.add(s1, t);
-            s2 = h.add(s2, h.multiply(t, r));
-            s0 = h.add(s0, times(mult[j], h.multiply(g.exactValue(j), r), h));
-        }
-        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(s2));
-        Apfloat s = sp.singularValue(i);
-        Apfloat[] u = new Apfloat[d];
-        Apfloat[] v = new Apfloat[d];
-        Apfloat uu = Apfloat.ZERO;
-        Apfloat vv = Apfloat.ZERO;
-        for (int j = 0; j < d; j++) {
-            Apfloat ri = h.multiply(rec[j], inv);
-            u[j] = h.multiply(g.exactValue(j), ri);
-            v[j] = h.multiply(sqrtC[j], h.multiply(s, ri));
-            uu = h.add(uu, times(mult[j], h.multiply(u[j], u[j]), h));
-            vv = h.add(vv, times(mult[j], h.multiply(v[j], v[j]), h));
-        }
-        Pair p = new Pair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
-        p.uu = uu;
-        p.vv = vv;
-        return p;
-    }
-
-    /**
-     * m x at the helper's precision; x itself when m is the shared {@code Apint.ONE} (every
-     * multiplicity 1 is stored as that instance: an identity test, Apint.equals costs as much as a product).
-     */
-    private static Apfloat times(Apint m, Apfloat x, FixedPrecisionApfloatHelper h) {
-        return m == Apint.ONE ? x : h.multiply(m, x);
-    }
-
-    private static Pair tied(YhatSpectrum sp, int i, FixedPrecisionApfloatHelper h) {
-        ExactVector w = sp.exactVector(i);
-        Apfloat inv = h.divide(Apfloat.ONE, h.sqrt(sp.precision().of(w.normSquared())));
-        long[] dense = w.dense(sp.size());
-        int support = 0;
-        for (long x : dense) {
-            support += x != 0 ? 1 : 0;
-        }
-        int[] idx = new int[support];
-        Apfloat[] val = new Apfloat[support];
-        int at = 0;
-        for (int c = 0; c < dense.length; c++) {
-            if (dense[c] != 0) {
-                idx[at] = c;
-                val[at++] = h.multiply(new Apint(dense[c]), inv);
-            }
-        }
-        return new Pair(i, idx, groupOf(sp.groups(), sp.exactEigenvalue(i)), val, val, null, null, inv, 0, null);
-    }
-
-    private static int groupOf(SizeGroups g, long c) {
-        for (int j = 0; j < g.count(); j++) {
-            if (g.value(j) == c) {
-                return j;
-            }
-        }
-        throw new IllegalStateException("no size group of value " + c);
-    }
 
     /** m, the number of pairs. */
     public int count() {
@@ -185,7 +105,7 @@ public final class SingularVectors {
         return dense(pairs[i], pairs[i].v);
     }
 
-    private Apfloat[] dense(Pair p, Apfloat[] values) {
+    private Apfloat[] dense(StoredPair p, Apfloat[] values) {
         Apfloat[] out = new Apfloat[spectrum.size()];
         if (p.support != null) {
             Arrays.fill(out, Apfloat.ZERO);
@@ -214,8 +134,8 @@ public final class SingularVectors {
     }
 
     private Apfloat gram(int i, int j, boolean left) {
-        Pair a = pairs[i];
-        Pair b = pairs[j];
+        StoredPair a = pairs[i];
+        StoredPair b = pairs[j];
         FixedPrecisionApfloatHelper h = precision.helper();
         if (i == j) {
             return left ? a.uu : a.vv;
@@ -231,16 +151,6 @@ public final class SingularVectors {
         return h.multiply(h.multiply(ss, h.divide(h.subtract(a.s0, b.s0), gap)), h.multiply(a.inv, b.inv));
     }
 
-    /** A tied pair p with ||u||^2 and ||v||^2 of its stored values (sum of squares; u = v). */
-    private static Pair withNorms(Pair p, FixedPrecisionApfloatHelper h) {
-        Apfloat sum = Apfloat.ZERO;
-        for (Apfloat x : p.u) {
-            sum = h.add(sum, h.multiply(x, x));
-        }
-        p.uu = sum;
-        p.vv = sum;
-        return p;
-    }
 
     /**
      * u_i^T Yhat v_i from the stored values and Yhat = (I - n 1^T / N) D, i.e. Yhat v = D v -
@@ -248,13 +158,13 @@ public final class SingularVectors {
      * for an exact pair.
      */
     public Apfloat coupling(int i) {
-        Pair p = pairs[i];
+        StoredPair p = pairs[i];
         Apfloat c = p.coupling;
         if (c == null) {
             FixedPrecisionApfloatHelper h = precision.helper();
             Apfloat direct = Apfloat.ZERO;
             for (int t = 0; t < p.u.length; t++) {
-                direct = h.add(direct, times(weight(p, t), h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t]), h));
+                direct = h.add(direct, StoredPair.times(weight(p, t), h.multiply(h.multiply(p.u[t], sqrtSize(p, t)), p.v[t]), h));
             }
             c = h.subtract(direct, h.divide(h.multiply(sizeComponent(p), rightNullComponent(i)), new Apint(spectrum.groups().total())));
             p.coupling = c; // a pure function of the pair: a race computes the same value twice
@@ -264,7 +174,7 @@ public final class SingularVectors {
 
     /** sqrt(n)^T v_i (zero for an exact pair: v_i is orthogonal to the null vector sqrt(n / N)), O(D), computed once. */
     public Apfloat rightNullComponent(int i) {
-        Pair p = pairs[i];
+        StoredPair p = pairs[i];
         Apfloat sum = p.sqrtNv;
         if (sum == null) {
             sum = weightedSum(p, false);
@@ -274,7 +184,7 @@ public final class SingularVectors {
     }
 
     /** n^T u of pair p (sum_t weight_t c_t u_t), O(D), computed once. */
-    Apfloat sizeComponent(Pair p) {
+    Apfloat sizeComponent(StoredPair p) {
         Apfloat sum = p.nu;
         if (sum == null) {
             sum = weightedSum(p, true);
@@ -284,18 +194,18 @@ public final class SingularVectors {
     }
 
     /** sum_t weight_t c_t u_t ({@code sizes}) or sum_t weight_t sqrt(c_t) v_t, in the order of t. */
-    private Apfloat weightedSum(Pair p, boolean sizes) {
+    private Apfloat weightedSum(StoredPair p, boolean sizes) {
         FixedPrecisionApfloatHelper h = precision.helper();
         Apfloat sum = Apfloat.ZERO;
         for (int t = 0; t < p.u.length; t++) {
             Apfloat term = sizes ? h.multiply(exactSize(p, t), p.u[t]) : h.multiply(sqrtSize(p, t), p.v[t]);
-            sum = h.add(sum, times(weight(p, t), term, h));
+            sum = h.add(sum, StoredPair.times(weight(p, t), term, h));
         }
         return sum;
     }
 
     /** The stored values of p as doubles ({@code Apfloat.doubleValue}), u if {@code left} else v, computed once. */
-    double[] doubles(Pair p, boolean left) {
+    double[] doubles(StoredPair p, boolean left) {
         double[] x = left ? p.ud : p.vd;
         if (x == null) {
             Apfloat[] a = left ? p.u : p.v;
@@ -313,12 +223,12 @@ public final class SingularVectors {
     }
 
     /** sqrt(c) of stored value t as a double ({@code doubleValue} of {@link #sqrtSize}). */
-    double sqrtSizeDouble(Pair p, int t) {
+    double sqrtSizeDouble(StoredPair p, int t) {
         return sqrtCd[p.support != null ? p.group : t];
     }
 
-    /** Pair i (for {@link PairBounds}). */
-    Pair pair(int i) {
+    /** StoredPair i (for {@link PairBounds}). */
+    StoredPair pair(int i) {
         return pairs[i];
     }
 
@@ -362,11 +272,11 @@ public final class SingularVectors {
         return new Apfloat("1e-" + (precision.working() - 2), BOUND_DIGITS);
     }
 
-    Apfloat exactSize(Pair p, int t) {
+    Apfloat exactSize(StoredPair p, int t) {
         return spectrum.groups().exactValue(p.support != null ? p.group : t);
     }
 
-    long multiplicity(Pair p, int t) {
+    long multiplicity(StoredPair p, int t) {
         return p.support != null ? 1 : spectrum.groups().multiplicity(t);
     }
 
@@ -391,15 +301,15 @@ public final class SingularVectors {
     }
 
     /** How many classes stored value t of p stands for: its group's multiplicity, or 1 on a tied support. */
-    Apint weight(Pair p, int t) {
+    Apint weight(StoredPair p, int t) {
         return p.support != null ? Apint.ONE : mult[t];
     }
 
-    long size(Pair p, int t) {
+    long size(StoredPair p, int t) {
         return spectrum.groups().value(p.support != null ? p.group : t);
     }
 
-    Apfloat sqrtSize(Pair p, int t) {
+    Apfloat sqrtSize(StoredPair p, int t) {
         return sqrtC[p.support != null ? p.group : t];
     }
 
@@ -409,7 +319,7 @@ public final class SingularVectors {
      * at a time (verify-geometry: claims C1, C2 without a d x K or d x N matrix).
      */
     public Apfloat rightEntry(int i, int k, int[] classGroups) {
-        Pair p = pairs[i];
+        StoredPair p = pairs[i];
         if (p.support == null) {
             return p.v[classGroups[k]];
         }
@@ -455,42 +365,5 @@ public final class SingularVectors {
      */
     public double[][] frameErrors() {
         return PairBounds.frameErrors(this);
-    }
-
-    /** One pair: per-group values (support == null) or the values on a tied vector's support. */
-    static final class Pair {
-        final int index;
-        final int[] support;
-        final int group;
-        final Apfloat[] u;
-        final Apfloat[] v;
-        final Apfloat s1;
-        final Apfloat s0;
-        final Apfloat inv;
-        final long origin;
-        final Apfloat delta;
-        /** ||u||^2 and ||v||^2 of the stored values, set once before the pair is published. */
-        Apfloat uu;
-        Apfloat vv;
-        /** Caches of pure functions of the pair (volatile: a race computes the same value twice). */
-        volatile Apfloat coupling;
-        volatile Apfloat sqrtNv;
-        volatile Apfloat nu;
-        volatile double[] ud;
-        volatile double[] vd;
-
-        Pair(int index, int[] support, int group, Apfloat[] u, Apfloat[] v, Apfloat s1, Apfloat s0, Apfloat inv,
-             long origin, Apfloat delta) {
-            this.index = index;
-            this.support = support;
-            this.group = group;
-            this.u = u;
-            this.v = v;
-            this.s1 = s1;
-            this.s0 = s0;
-            this.inv = inv;
-            this.origin = origin;
-            this.delta = delta;
-        }
     }
 }

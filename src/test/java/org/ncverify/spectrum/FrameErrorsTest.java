@@ -45,7 +45,7 @@ class FrameErrorsTest {
         FixedPrecisionApfloatHelper exact = new FixedPrecisionApfloatHelper(3 * w);
         int checked = 0;
         for (int i = 0; i < sv.count(); i++) {
-            SingularVectors.Pair p = sv.pair(i);
+            StoredPair p = sv.pair(i);
             if (p.support != null) {
                 continue;
             }

@@ -78,8 +78,8 @@ class ScaledGramTest {
 
     /** (r_i - r_j) / gap inv_i inv_j (times s_i s_j on the right) at W + 30 digits from the stored values, scaled by 10^E, rounded once. */
     private static double reference(SingularVectors sv, int i, int j, boolean left, long scale) {
-        SingularVectors.Pair a = sv.pair(i);
-        SingularVectors.Pair b = sv.pair(j);
+        StoredPair a = sv.pair(i);
+        StoredPair b = sv.pair(j);
         if (a.support != null || b.support != null) {
             return 0;
         }
@@ -106,8 +106,8 @@ class ScaledGramTest {
         double n = sv.spectrum().groups().total();
         for (int i = 0; i < sv.count(); i++) {
             for (int j = i + 1; j < sv.count(); j++) {
-                SingularVectors.Pair a = sv.pair(i);
-                SingularVectors.Pair b = sv.pair(j);
+                StoredPair a = sv.pair(i);
+                StoredPair b = sv.pair(j);
                 double full = ScaledGram.toDouble(ApfloatMath.scale(sv.leftGram(i, j), g.leftScale()));
                 double bound = g.leftError(i, j, g.left(i, j)) + 8 * eps * Math.abs(full);
                 if (a.support == null && b.support == null) {
@@ -163,8 +163,8 @@ class ScaledGramTest {
                     double value = left ? g.left(i, j) : g.right(i, j);
                     double b = (left ? g.leftError(i, j, value) : g.rightError(i, j, value))
                         + 8 * eps * Math.abs(ScaledGram.toDouble(ApfloatMath.scale(full, left ? g.leftScale() : g.rightScale())));
-                    SingularVectors.Pair a = sv.pair(i);
-                    SingularVectors.Pair c = sv.pair(j);
+                    StoredPair a = sv.pair(i);
+                    StoredPair c = sv.pair(j);
                     if (a.support == null && c.support == null) {
                         double gap = Math.abs((double) (a.origin - c.origin) + (a.delta.doubleValue() - c.delta.doubleValue()));
                         double ss = left ? 1 : sv.spectrum().singularValue(i).doubleValue() * sv.spectrum().singularValue(j).doubleValue();
