@@ -21,14 +21,8 @@ import org.ncverify.linalg.Precision;
  */
 class FrameErrorsTest {
     static Stream<Arguments> cases() {
-        long[] tail = new long[80];
-        for (int k = 0; k < tail.length; k++) {
-            tail[k] = Math.round(1e4 * Math.pow(100, -k / 79.0));
-        }
-        long[] longTail = new long[150];
-        for (int k = 0; k < longTail.length; k++) {
-            longTail[k] = Math.round(1280 * Math.pow(5 / 1280.0, k / 149.0));
-        }
+        long[] tail = SpectrumFixtures.geometricTail(80, 1e4, 100); // ties in the tail: Helmert pairs too
+        long[] longTail = SpectrumFixtures.geometricTail(150, 1280, 1280 / 5.0);
         return Stream.of(
             Arguments.of("8,8,8,3,1 (ties) at 40", new long[] {8, 8, 8, 3, 1}, 40),
             Arguments.of("tail K = 80 at 30", tail, 30),

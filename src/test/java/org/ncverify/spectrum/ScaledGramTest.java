@@ -30,14 +30,8 @@ import org.ncverify.theory.FactoredMinimizer;
  */
 class ScaledGramTest {
     static Stream<Arguments> cases() {
-        long[] tail = new long[80];
-        for (int k = 0; k < tail.length; k++) {
-            tail[k] = Math.round(1e4 * Math.pow(100, -k / 79.0)); // ties in the tail: Helmert pairs too
-        }
-        long[] longTail = new long[150];
-        for (int k = 0; k < longTail.length; k++) {
-            longTail[k] = Math.round(1280 * Math.pow(5 / 1280.0, k / 149.0));
-        }
+        long[] tail = SpectrumFixtures.geometricTail(80, 1e4, 100); // ties in the tail: Helmert pairs too
+        long[] longTail = SpectrumFixtures.geometricTail(150, 1280, 1280 / 5.0);
         return Stream.of(
             Arguments.of("10,5,3,2 at 50 digits", new long[] {10, 5, 3, 2}, 50),
             Arguments.of("8,8,8,3,1 (ties) at 40", new long[] {8, 8, 8, 3, 1}, 40),

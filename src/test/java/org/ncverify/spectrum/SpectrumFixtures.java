@@ -61,6 +61,15 @@ final class SpectrumFixtures {
         return n;
     }
 
+    /** The deterministic tail round(max ratio^(-k/(k-1))), k = 0..K-1 (ties where it flattens). */
+    static long[] geometricTail(int k, double max, double ratio) {
+        long[] n = new long[k];
+        for (int i = 0; i < k; i++) {
+            n[i] = Math.round(max * Math.pow(ratio, -i / (k - 1.0)));
+        }
+        return n;
+    }
+
     static void shuffle(Random rnd, long[] n) {
         for (int i = n.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
