@@ -18,6 +18,24 @@ final class PairBounds {
 
     static Apfloat residual(SingularVectors sv, int i, boolean transpose) {
         StoredPair p = sv.pair(i);
+        boolean inDoubleRange = sv.spectrum().precision().working() <= SUMS_MAX_WORKING_DIGITS;
+        Apfloat fromSums = p.support == null && inDoubleRange ? secularResidual(sv, p, transpose) : null;
+        return fromSums != null ? fromSums : directResidual(sv, i, transpose);
+    }
+
+    /**
+     * The largest working precision at which {@link #secularResidual} runs: its terms (about 10^-W) are
+     * doubles, normal down to 2.2e-308; above it the direct route (20-digit Apfloat sums) is taken.
+     */
+    static final long SUMS_MAX_WORKING_DIGITS = 250;
+
+    /**
+     * The residual bound from the stored values, entry by entry at the working precision (the contract of
+     * {@link SingularVectors#yhatResidualBound}); every tied pair, and a secular pair whose bound from the
+     * sums is not finite.
+     */
+    static Apfloat directResidual(SingularVectors sv, int i, boolean transpose) {
+        StoredPair p = sv.pair(i);
         FixedPrecisionApfloatHelper h = sv.spectrum().precision().helper();
         FixedPrecisionApfloatHelper low = new FixedPrecisionApfloatHelper(SingularVectors.BOUND_DIGITS);
         Apfloat[] x = transpose ? p.u : p.v;      // the vector Yhat (or Yhat^T) is applied to
@@ -71,6 +89,87 @@ final class PairBounds {
             bound = low.add(bound, low.divide(low.multiply(cTrue, spread), new Apfloat(total, SingularVectors.BOUND_DIGITS)));
         }
         return bound;
+    }
+
+    /**
+     * The residual bound of a secular pair from the sums it already carries (proofs-notes/C11-stationarity.md,
+     * "Pair residuals from the sums"), O(D) in double: no working-precision pass over the groups. With the
+     * ideal vectors u^_t = inv c_t r_t, v^_t = sqrt(c_t) s inv r_t of the stored root mu, inv and s
+     * (r_t = 1/(c_t - mu) exact; the stored entries are within (2D + 10) u' of them, {@link #storedRounding}):
+     * <pre>
+     *   Yhat v^ - s u^   = -(s inv S0 / N) n,                               S0 = sum_t m_t c_t r_t,
+     *   Yhat^T u^ - s v^ = inv sqrt(n) o ((1 - S1/N) 1 + (mu - s^2) r),     S1 = sum_t m_t c_t^2 r_t,
+     * </pre>
+     * so ||Yhat v - s u|| &lt;= s inv |S0| sqrt(sum n_k^2) / N + ||Yhat dv|| + s ||du|| and
+     * ||Yhat^T u - s v|| &lt;= inv |S1 - N| / sqrt(N) + inv |mu - s^2| sqrt(sum_t m_t c_t r_t^2) + ||Yhat^T du|| + s ||dv||,
+     * with du, dv the stored vectors' differences from the ideal ones, entry by entry at most e |x_t|,
+     * e = (2D + 10) u' (so ||Yhat dv|| &lt;= e (||D v|| + ||n|| sum_t m_t sqrt(c_t) |v_t| / N) and
+     * ||Yhat^T du|| &lt;= e (||D u|| + sqrt(N) sum_t m_t c_t |u_t| / N)),
+     * |S0| and |S1 - N| from the stored W-digit sums plus their rounding gamma u' of the
+     * sums of magnitudes (batch reciprocals 2D + 1 operations, products and the D-term sum D + 3), and
+     * mu - s^2 exact (s^2 at 2W + 2 digits). The magnitudes sum_t m_t c_t |r_t| = sum_t m_t sqrt(c_t) |v_t| / (s inv),
+     * sum_t m_t c_t^2 |r_t| = sum_t m_t c_t |u_t| / inv and sum_t m_t c_t r_t^2 = sum_t m_t v_t^2 / (s inv)^2
+     * come from the stored values in double; the result is rounded up by a relative 1e-6.
+     */
+    private static Apfloat secularResidual(SingularVectors sv, StoredPair p, boolean transpose) {
+        SizeGroups g = sv.spectrum().groups();
+        long w = sv.spectrum().precision().working();
+        double unit = sv.unitError().doubleValue();
+        double gu = sv.roundingFactor() * unit;
+        double[] ud = sv.doubles(p, true);
+        double[] vd = sv.doubles(p, false);
+        double sInv = sv.spectrum().singularValue(p.index).doubleValue() * p.inv.doubleValue();
+        double inv = p.inv.doubleValue();
+        double s = sv.spectrum().singularValue(p.index).doubleValue();
+        double sizesSq = 0;
+        double magS0 = 0;
+        double magS1 = 0;
+        double rSq = 0;
+        double cuu = 0;
+        double cvv = 0;
+        for (int t = 0; t < ud.length; t++) {
+            double m = g.multiplicity(t);
+            double c = g.value(t);
+            sizesSq += m * c * c;
+            magS0 += m * Math.sqrt(c) * Math.abs(vd[t]);
+            magS1 += m * c * Math.abs(ud[t]);
+            rSq += m * vd[t] * vd[t];
+            cuu += m * c * ud[t] * ud[t];
+            cvv += m * c * vd[t] * vd[t];
+        }
+        double total = g.total();
+        // the stored entries' rounding through Yhat, entry by entry (|delta_t| <= e |x_t|, e = (2D + 10) u' (1 + 1e-6)):
+        // ||Yhat delta_v|| <= e (||D v|| + ||n|| sum m sqrt(c) |v| / N), ||Yhat^T delta_u|| <= e (||D u|| + sqrt(N) sum m c |u| / N)
+        double e = (2.0 * g.count() + 10) * unit * (1 + 1e-6);
+        double yv = e * (Math.sqrt(cvv) + Math.sqrt(sizesSq) * magS0 / total);
+        double yu = e * (Math.sqrt(cuu) + Math.sqrt(total) * magS1 / total);
+        double su = s * e * Math.sqrt(sumSquares(g, ud));
+        double sv2n = s * e * Math.sqrt(sumSquares(g, vd));
+        magS0 /= sInv;
+        magS1 /= inv;
+        rSq /= sInv * sInv;
+        double bound;
+        if (transpose) {
+            FixedPrecisionApfloatHelper wide = new FixedPrecisionApfloatHelper(2 * w + 2);
+            Apfloat sv2 = sv.spectrum().singularValue(p.index);
+            double gap = ApfloatMath.abs(wide.subtract(wide.add(new Apint(p.origin), p.delta), wide.multiply(sv2, sv2))).doubleValue();
+            double s1 = ApfloatMath.abs(sv.spectrum().precision().helper().subtract(p.s1, new Apint(g.total()))).doubleValue() + gu * magS1;
+            bound = inv * s1 / Math.sqrt(total) + inv * gap * Math.sqrt(rSq) + yu + sv2n;
+        } else {
+            double s0 = Math.abs(p.s0.doubleValue()) + gu * magS0;
+            bound = sInv * s0 * Math.sqrt(sizesSq) / total + yv + su;
+        }
+        // not finite (a zero inv or s): null, and the caller takes the direct route
+        return Double.isFinite(bound) ? new Apfloat(bound * (1 + 1e-6), SingularVectors.BOUND_DIGITS) : null;
+    }
+
+    /** sum_t m_t x_t^2 over the groups. */
+    private static double sumSquares(SizeGroups g, double[] x) {
+        double sum = 0;
+        for (int t = 0; t < x.length; t++) {
+            sum += g.multiplicity(t) * x[t] * x[t];
+        }
+        return sum;
     }
 
     /**

@@ -85,6 +85,16 @@ public final class SingularVectors {
     }
 
 
+    /**
+     * The same pairs with pair i (a secular root) formed at the root origin + {@code delta} instead of its
+     * own (tests: a pair whose sums S0, S1 are far from 0 and N, so that its residual is that defect).
+     */
+    SingularVectors withSecularPairAt(int i, Apfloat delta) {
+        StoredPair[] copy = pairs.clone();
+        copy[i] = StoredPair.secular(spectrum, i, pairs[i].origin, delta, sqrtC, mult, precision.helper());
+        return new SingularVectors(spectrum, copy, sqrtC, mult);
+    }
+
     /** m, the number of pairs. */
     public int count() {
         return pairs.length;
@@ -244,7 +254,9 @@ public final class SingularVectors {
      * rounding allowance gamma eps ||mag|| with mag_t = sqrt(c)|v_t| + s|u_t| + c (|nu| + sum
      * |nu's terms|) / N, gamma = {@link #roundingFactor}, eps = 10^-(W-2) (Apfloat is accurate to the
      * second-last of its W digits). On a tied support the entries off the support are -n_k nu / N,
-     * bounded by (|nu| + its allowance) sqrt(sum_k n_k^2) / N. O(D).
+     * bounded by (|nu| + its allowance) sqrt(sum_k n_k^2) / N. O(D). That is the route of a tied pair; a
+     * secular pair's bound comes from its sums S0, S1 instead, in double (PairBounds.secularResidual:
+     * the same magnitude without a working-precision pass; proofs-notes/C11-stationarity.md).
      */
     public Apfloat yhatResidualBound(int i) {
         return PairBounds.residual(this, i, false);

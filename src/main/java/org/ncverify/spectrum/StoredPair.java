@@ -57,9 +57,15 @@ final class StoredPair {
      * skipped (it returns its other operand unchanged).
      */
     static StoredPair secular(YhatSpectrum sp, int i, Apfloat[] sqrtC, Apint[] mult, FixedPrecisionApfloatHelper h) {
-        SizeGroups g = sp.groups();
         SecularRoot root = sp.root(i);
-        Apfloat[] rec = new SecularFunction(g, root.origin()).reciprocals(root.delta(), h);
+        return secular(sp, i, root.origin(), root.delta(), sqrtC, mult, h);
+    }
+
+    /** As {@link #secular(YhatSpectrum, int, Apfloat[], Apint[], FixedPrecisionApfloatHelper)} at the root origin + delta (tests: a wrong root). */
+    static StoredPair secular(YhatSpectrum sp, int i, long origin, Apfloat delta, Apfloat[] sqrtC, Apint[] mult,
+                              FixedPrecisionApfloatHelper h) {
+        SizeGroups g = sp.groups();
+        Apfloat[] rec = new SecularFunction(g, origin).reciprocals(delta, h);
         int d = g.count();
         Apfloat s1 = Apfloat.ZERO;
         Apfloat s2 = Apfloat.ZERO;
@@ -84,7 +90,7 @@ final class StoredPair {
             uu = h.add(uu, times(mult[j], h.multiply(u[j], u[j]), h));
             vv = h.add(vv, times(mult[j], h.multiply(v[j], v[j]), h));
         }
-        StoredPair p = new StoredPair(i, null, -1, u, v, s1, s0, inv, root.origin(), root.delta());
+        StoredPair p = new StoredPair(i, null, -1, u, v, s1, s0, inv, origin, delta);
         p.uu = uu;
         p.vv = vv;
         return p;
