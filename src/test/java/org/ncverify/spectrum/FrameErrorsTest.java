@@ -2,13 +2,11 @@ package org.ncverify.spectrum;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.stream.Stream;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ncverify.linalg.Precision;
 
@@ -20,18 +18,8 @@ import org.ncverify.linalg.Precision;
  * stored entries at 10^-(W-2) per operation, not a random-walk estimate of it.
  */
 class FrameErrorsTest {
-    static Stream<Arguments> cases() {
-        long[] tail = SpectrumFixtures.geometricTail(80, 1e4, 100); // ties in the tail: Helmert pairs too
-        long[] longTail = SpectrumFixtures.geometricTail(150, 1280, 1280 / 5.0);
-        return Stream.of(
-            Arguments.of("8,8,8,3,1 (ties) at 40", new long[] {8, 8, 8, 3, 1}, 40),
-            Arguments.of("tail K = 80 at 30", tail, 30),
-            Arguments.of("imagenet-like tail K = 150 at 30", longTail, 30),
-            Arguments.of("near-equal sizes 1e12, 1e12 - 1 at 40", new long[] {1000000000000L, 999999999999L, 3, 1}, 40));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("org.ncverify.spectrum.ScaledGramTest#cases")
     void theSecularDefectBoundCoversTheTrueDefectAndIsFarBelowTheWorkingPrecisionAllowance(String name, long[] sizes, int digits) {
         SingularVectors sv = SingularVectors.of(YhatSpectrum.compute(sizes, Precision.of(digits)), sizes.length - 1);
         SizeGroups g = sv.spectrum().groups();
@@ -68,7 +56,7 @@ class FrameErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("org.ncverify.spectrum.ScaledGramTest#cases")
     void everyFrameBoundCoversTheWorstCaseRoundingOfTheStoredEntries(String name, long[] sizes, int digits) {
         SingularVectors sv = SingularVectors.of(YhatSpectrum.compute(sizes, Precision.of(digits)), sizes.length - 1);
         double worst = (2.0 * sv.spectrum().groups().count() + 10) * Math.pow(10, -(sv.spectrum().precision().working() - 2));

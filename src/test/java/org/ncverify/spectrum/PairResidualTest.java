@@ -2,13 +2,11 @@ package org.ncverify.spectrum;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.stream.Stream;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Apint;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ncverify.linalg.Precision;
 
@@ -19,14 +17,8 @@ import org.ncverify.linalg.Precision;
  * W-digit pass over the stored values gives ({@link PairBounds#directResidual}), which it replaces.
  */
 class PairResidualTest {
-    /** The cases of {@link FrameErrorsTest}, and one at 200 digits (terms near 1e-200, still doubles). */
-    static Stream<Arguments> cases() {
-        return Stream.concat(FrameErrorsTest.cases(),
-            Stream.of(Arguments.of("tail K = 80 at 200", SpectrumFixtures.geometricTail(80, 1e4, 100), 200)));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("org.ncverify.spectrum.ScaledGramTest#cases")
     void theBoundFromTheSumsCoversTheTrueResidualAndIsAsTightAsTheDirectOne(String name, long[] sizes, int digits) {
         SingularVectors sv = SingularVectors.of(YhatSpectrum.compute(sizes, Precision.of(digits)), sizes.length - 1);
         int checked = 0;
@@ -54,7 +46,7 @@ class PairResidualTest {
      * 10x of it, so each defect term of the bound is needed (without the S0 or S1 term it fails).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("org.ncverify.spectrum.ScaledGramTest#cases")
     void aPairAtAWrongRootHasItsDefectCoveredTightly(String name, long[] sizes, int digits) {
         SingularVectors exact = SingularVectors.of(YhatSpectrum.compute(sizes, Precision.of(digits)), sizes.length - 1);
         int i = 0;
