@@ -118,13 +118,14 @@ final class PairBounds {
         double gu = sv.roundingFactor() * unit;
         double[] ud = sv.doubles(p, true);
         double[] vd = sv.doubles(p, false);
-        double sInv = sv.spectrum().singularValue(p.index).doubleValue() * p.inv.doubleValue();
-        double inv = p.inv.doubleValue();
         double s = sv.spectrum().singularValue(p.index).doubleValue();
+        double inv = p.inv.doubleValue();
+        double sInv = s * inv;
         double sizesSq = 0;
         double magS0 = 0;
         double magS1 = 0;
-        double rSq = 0;
+        double uSq = 0;
+        double vSq = 0;
         double cuu = 0;
         double cvv = 0;
         for (int t = 0; t < ud.length; t++) {
@@ -133,21 +134,22 @@ final class PairBounds {
             sizesSq += m * c * c;
             magS0 += m * Math.sqrt(c) * Math.abs(vd[t]);
             magS1 += m * c * Math.abs(ud[t]);
-            rSq += m * vd[t] * vd[t];
+            uSq += m * ud[t] * ud[t];
+            vSq += m * vd[t] * vd[t];
             cuu += m * c * ud[t] * ud[t];
             cvv += m * c * vd[t] * vd[t];
         }
         double total = g.total();
         // the stored entries' rounding through Yhat, entry by entry (|delta_t| <= e |x_t|, e = (2D + 10) u' (1 + 1e-6)):
         // ||Yhat delta_v|| <= e (||D v|| + ||n|| sum m sqrt(c) |v| / N), ||Yhat^T delta_u|| <= e (||D u|| + sqrt(N) sum m c |u| / N)
-        double e = (2.0 * g.count() + 10) * unit * (1 + 1e-6);
+        double e = entryError(sv) * (1 + 1e-6);
         double yv = e * (Math.sqrt(cvv) + Math.sqrt(sizesSq) * magS0 / total);
         double yu = e * (Math.sqrt(cuu) + Math.sqrt(total) * magS1 / total);
-        double su = s * e * Math.sqrt(sumSquares(g, ud));
-        double sv2n = s * e * Math.sqrt(sumSquares(g, vd));
+        double su = s * e * Math.sqrt(uSq);
+        double sv2n = s * e * Math.sqrt(vSq);
         magS0 /= sInv;
         magS1 /= inv;
-        rSq /= sInv * sInv;
+        double rSq = vSq / (sInv * sInv);
         double bound;
         if (transpose) {
             FixedPrecisionApfloatHelper wide = new FixedPrecisionApfloatHelper(2 * w + 2);
@@ -163,13 +165,12 @@ final class PairBounds {
         return Double.isFinite(bound) ? new Apfloat(bound * (1 + 1e-6), SingularVectors.BOUND_DIGITS) : null;
     }
 
-    /** sum_t m_t x_t^2 over the groups. */
-    private static double sumSquares(SizeGroups g, double[] x) {
-        double sum = 0;
-        for (int t = 0; t < x.length; t++) {
-            sum += g.multiplicity(t) * x[t] * x[t];
-        }
-        return sum;
+    /**
+     * (2D + 10) u', u' = 10^-(W-2): the relative distance of every stored entry of a pair from the ideal
+     * vector of its stored root, inv and s (the operation count is in {@link #storedRounding}).
+     */
+    private static double entryError(SingularVectors sv) {
+        return (2.0 * sv.spectrum().groups().count() + 10) * sv.unitError().doubleValue();
     }
 
     /**
@@ -330,17 +331,16 @@ final class PairBounds {
             }
         }
         // the relative rounding of every stored entry (2D + 10 operations) and of a computed squared norm (D + 2), storedRounding
-        double unitW = sv.unitError().doubleValue();
-        double entryError = (2.0 * g.count() + 10) * unitW;
-        double normError = (g.count() + 2.0) * unitW;
+        double entry = entryError(sv);
+        double normError = (g.count() + 2.0) * sv.unitError().doubleValue();
         double total = g.total();
         double[][] out = new double[2][sv.count()];
         for (int i = 0; i < sv.count(); i++) {
             StoredPair p = sv.pair(i);
             double uu = Math.abs(h.subtract(p.uu, Apfloat.ONE).doubleValue());
             double vv = Math.abs(h.subtract(p.vv, Apfloat.ONE).doubleValue());
-            double roundingU = storedRounding(entryError, normError, p.uu.doubleValue());
-            double roundingV = storedRounding(entryError, normError, p.vv.doubleValue());
+            double roundingU = storedRounding(entry, normError, p.uu.doubleValue());
+            double roundingV = storedRounding(entry, normError, p.vv.doubleValue());
             if (p.support != null) {
                 out[0][i] = up(uu + roundingU);
                 out[1][i] = up(vv + roundingV);
