@@ -390,12 +390,9 @@ final class PairBounds {
         long digits = sv.spectrum().precision().working() + DEFECT_GUARD;
         FixedPrecisionApfloatHelper fine = new FixedPrecisionApfloatHelper(digits);
         SizeGroups g = sv.spectrum().groups();
-        double mu = p.origin + p.delta.doubleValue();
-        double terms = 0;
-        for (int j = 0; j < g.count(); j++) {
-            terms += g.multiplicity(j) * (double) g.value(j) * g.value(j) / Math.abs(g.value(j) - mu);
-        }
-        Apfloat[] rec = new SecularFunction(g, p.origin).reciprocals(p.delta, fine);
+        SecularFunction f = new SecularFunction(g, p.origin);
+        double terms = f.absoluteSum(p.delta.doubleValue()); // sum_k n_k^2 / |n_k - mu|
+        Apfloat[] rec = f.reciprocals(p.delta, fine);
         Apfloat s1 = Apfloat.ZERO;
         for (int j = 0; j < rec.length; j++) {
             s1 = fine.add(s1, fine.multiply(g.exactWeight(j), rec[j]));
